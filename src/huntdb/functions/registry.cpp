@@ -1,0 +1,97 @@
+#include "huntdb/functions/registry.h"
+
+#include <absl/container/flat_hash_map.h>
+
+namespace huntdb::functions {
+
+namespace {
+
+int numeric_rank(ScalarType t) {
+  switch (t) {
+    case ScalarType::Int: return 1;
+    case ScalarType::Long: return 2;
+    case ScalarType::Decimal: return 3;
+    case ScalarType::Real: return 4;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+const Registry& Registry::builtins() {
+  static const Registry* registry = [] {
+    auto* r = new Registry();
+    register_string_functions(*r);
+    register_datetime_functions(*r);
+    register_conversion_functions(*r);
+    register_conditional_functions(*r);
+    register_dynamic_functions(*r);
+    register_ip_functions(*r);
+    register_math_functions(*r);
+    register_encoding_functions(*r);
+    register_series_functions(*r);
+    register_geo_functions(*r);
+    register_misc_functions(*r);
+    register_window_functions(*r);
+    register_aggregates(*r);
+    register_plugins(*r);
+    r->build_index();
+    return r;
+  }();
+  return *registry;
+}
+
+void Registry::build_index() {
+  for (size_t i = 0; i < functions_.size(); ++i) {
+    const FunctionInfo& f = functions_[i];
+    switch (f.kind) {
+      case FunctionKind::Scalar:
+      case FunctionKind::Window: scalars_.emplace(f.name, i); break;
+      case FunctionKind::Aggregate: aggregates_.emplace(f.name, i); break;
+      case FunctionKind::Plugin: plugins_.emplace(f.name, i); break;
+    }
+  }
+}
+
+void Registry::add(FunctionInfo info) { functions_.push_back(std::move(info)); }
+
+const FunctionInfo* Registry::scalar(std::string_view name) const {
+  auto it = scalars_.find(name);
+  return it == scalars_.end() ? nullptr : &functions_[it->second];
+}
+
+const FunctionInfo* Registry::aggregate(std::string_view name) const {
+  auto it = aggregates_.find(name);
+  return it == aggregates_.end() ? nullptr : &functions_[it->second];
+}
+
+const FunctionInfo* Registry::plugin(std::string_view name) const {
+  auto it = plugins_.find(name);
+  return it == plugins_.end() ? nullptr : &functions_[it->second];
+}
+
+ScalarType widest_numeric(std::span<const ArgInfo> args) {
+  ScalarType best = ScalarType::Unknown;
+  for (const auto& a : args)
+    if (numeric_rank(a.type) > numeric_rank(best)) best = a.type;
+  return best;
+}
+
+ScalarType common_type(std::span<const ArgInfo> args) {
+  ScalarType result = ScalarType::Unknown;
+  for (const auto& a : args) {
+    if (a.type == ScalarType::Unknown) continue;
+    if (result == ScalarType::Unknown) {
+      result = a.type;
+    } else if (result != a.type) {
+      if (numeric_rank(result) && numeric_rank(a.type)) {
+        if (numeric_rank(a.type) > numeric_rank(result)) result = a.type;
+      } else {
+        return ScalarType::Dynamic;
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace huntdb::functions
