@@ -1,2 +1,40 @@
+// The huntdb command line.
+#include <fstream>
 #include <iostream>
-int main() { return 0; }
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+
+#include "check_command.h"
+#include "query_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"huntdb: log analytics for security teams; answers KQL over Windows security logs"};
+  app.require_subcommand(1);
+
+  std::string schema_path;
+  auto* check = app.add_subcommand("check", "Check KQL queries (JSON lines on stdin) without running them");
+  check->add_option("--schema", schema_path, "Schema of the database (the kql-oracle schema JSON format)");
+
+  huntdb::cli::QueryOptions qopt;
+  auto* query = app.add_subcommand("query", "Run a KQL query");
+  query->add_option("--workspace", qopt.workspace, "Workspace folder");
+  query->add_option("--format", qopt.format, "Output format")->check(CLI::IsMember({"table", "csv", "json"}));
+  query->add_option("--schema", qopt.schema, "Schema of the database (the kql-oracle schema JSON format)");
+  query->add_option("-f,--file", qopt.file, "Read the query from a file");
+  query->add_option("text", qopt.text, "The query text");
+
+  CLI11_PARSE(app, argc, argv);
+
+  huntdb::Engine engine;
+  if (check->parsed()) {
+    if (!schema_path.empty()) {
+      if (auto err = huntdb::analyze::Catalog::load_file(schema_path, engine.catalog())) {
+        std::cerr << "huntdb: " << *err << "\n";
+        return 1;
+      }
+    }
+    return huntdb::cli::run_check(engine, std::cin, std::cout);
+  }
+  return huntdb::cli::run_query(engine, qopt, std::cout, std::cerr);
+}

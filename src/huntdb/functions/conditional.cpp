@@ -15,6 +15,26 @@ ScalarType case_result(std::span<const ArgInfo> args) {
   return common_type(values);
 }
 
+// coalesce: any dynamic argument makes the result dynamic; numbers widen; other mixtures have
+// no common type.
+ScalarType coalesce_result(std::span<const ArgInfo> args) {
+  ScalarType result = ScalarType::Unknown;
+  for (const auto& a : args) {
+    if (a.type == ScalarType::Dynamic) return ScalarType::Dynamic;
+  }
+  for (const auto& a : args) {
+    if (a.type == ScalarType::Unknown) continue;
+    if (result == ScalarType::Unknown || result == a.type) {
+      result = a.type;
+    } else if (is_numeric(result) && is_numeric(a.type)) {
+      result = widest_numeric(args);
+    } else {
+      return ScalarType::Unknown;
+    }
+  }
+  return result;
+}
+
 }  // namespace
 
 void register_conditional_functions(Registry& r) {
@@ -30,7 +50,8 @@ void register_conditional_functions(Registry& r) {
          .description = "The value paired with the first true predicate, else the last argument."});
   r.add({.name = "coalesce",
          .signatures = {{.params = {{"expr"}, {"more", kScalar, ArgShape::Scalar, false, true}},
-                         .rule = ReturnRule::Common}},
+                         .rule = ReturnRule::Custom,
+                         .custom = coalesce_result}},
          .description = "The first argument that is not null (or empty, for strings)."});
   for (std::string_view name : {"isempty", "isnotempty", "notempty"}) {
     r.add({.name = name,

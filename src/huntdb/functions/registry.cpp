@@ -6,12 +6,13 @@ namespace huntdb::functions {
 
 namespace {
 
+// Kusto widens int < long < real < decimal.
 int numeric_rank(ScalarType t) {
   switch (t) {
     case ScalarType::Int: return 1;
     case ScalarType::Long: return 2;
-    case ScalarType::Decimal: return 3;
-    case ScalarType::Real: return 4;
+    case ScalarType::Real: return 3;
+    case ScalarType::Decimal: return 4;
     default: return 0;
   }
 }
@@ -74,13 +75,21 @@ ScalarType widest_numeric(std::span<const ArgInfo> args) {
   ScalarType best = ScalarType::Unknown;
   for (const auto& a : args)
     if (numeric_rank(a.type) > numeric_rank(best)) best = a.type;
-  return best;
+  // The widest of integers is a long, never an int.
+  return best == ScalarType::Int ? ScalarType::Long : best;
 }
 
 ScalarType common_type(std::span<const ArgInfo> args) {
+  // Dynamic values take the type of the other branches; numbers widen; anything else that
+  // disagrees makes the result dynamic (as iff/case type it).
   ScalarType result = ScalarType::Unknown;
+  bool saw_dynamic = false;
   for (const auto& a : args) {
     if (a.type == ScalarType::Unknown) continue;
+    if (a.type == ScalarType::Dynamic) {
+      saw_dynamic = true;
+      continue;
+    }
     if (result == ScalarType::Unknown) {
       result = a.type;
     } else if (result != a.type) {
@@ -91,6 +100,7 @@ ScalarType common_type(std::span<const ArgInfo> args) {
       }
     }
   }
+  if (result == ScalarType::Unknown && saw_dynamic) return ScalarType::Dynamic;
   return result;
 }
 

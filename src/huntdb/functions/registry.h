@@ -102,7 +102,7 @@ enum class ReturnRule : uint8_t {
   Fixed,          // `fixed`
   Param,          // the type of argument `param`
   ParamPromoted,  // the type of argument `param`, int widened to long (sum)
-  Widest,         // the widest numeric type among the arguments (int < long < decimal < real)
+  Widest,         // the widest numeric type among the arguments (int < long < real < decimal)
   Common,         // the common type of the arguments from `param` on (iff, case, coalesce)
   Custom,         // `custom(args)`
 };
@@ -119,7 +119,8 @@ struct Signature {
 enum class ResultName : uint8_t {
   None,                        // generic: Column1, Column2, ... (print_0 in print)
   FirstArgument,               // bin(TimeGenerated, 1h) -> TimeGenerated
-  FirstArgumentIfColumn,       // tostring(Computer) -> Computer, tostring(a.b) -> Column1
+  FirstArgumentIfColumn,       // the first argument's constant string, if it names an input column:
+                               // column_ifexists("Account", "") -> Account
   PrefixAndFirstArgument,      // dcount(Account) -> dcount_Account, count() -> count_
   PrefixOnly,                  // the prefix alone
 };
@@ -143,6 +144,12 @@ enum class AggregateShape : uint8_t {
 // plugin's output cannot be known statically (the binder then treats it as an open schema).
 using PluginSchemaFn = bool (*)(const TableSchema& input, std::span<const ArgInfo> args, TableSchema& out);
 
+// One field of a function that yields several values at once (series_fit_line: rsquare, slope, ...).
+struct TupleField {
+  std::string_view name;
+  ScalarType type;
+};
+
 struct FunctionInfo {
   std::string_view name;
   FunctionKind kind = FunctionKind::Scalar;
@@ -151,6 +158,9 @@ struct FunctionInfo {
   std::string_view result_prefix;  // for PrefixAndFirstArgument / PrefixOnly
   AggregateShape aggregate_shape = AggregateShape::Single;
   PluginSchemaFn plugin_schema = nullptr;
+  // Non-empty for functions that yield several values: used as a whole expression they make one
+  // column per field, named <result_prefix>_<first argument>_<field>.
+  std::vector<TupleField> tuple_fields;
   std::string_view replaced_by;  // deprecated name: the function to use instead (makeset -> make_set)
   bool hidden = false;           // internal or legacy: not listed by `.show functions`
   std::string_view description;  // one line, for `.show functions` and completion
@@ -180,7 +190,7 @@ class Registry {
 
 // --- helpers shared by the family files
 
-// int < long < decimal < real; Unknown if none of the arguments is numeric.
+// int < long < real < decimal (an int result widens to long); Unknown if none is numeric.
 ScalarType widest_numeric(std::span<const ArgInfo> args);
 // The common type of the arguments (ignoring Unknown): numeric types widen, otherwise the first
 // known type when all agree, else Dynamic... as Kusto's "common type" rule.

@@ -21,9 +21,10 @@ void arity(const Signature& s, int* min, int* max) {
   }
 }
 
-const Param& param_for(const Signature& s, size_t arg_index) {
-  if (arg_index < s.params.size()) return s.params[arg_index];
-  return s.params.back();  // the repeating parameter takes the rest
+const Param* param_for(const Signature& s, size_t arg_index) {
+  if (s.params.empty()) return nullptr;
+  if (arg_index < s.params.size()) return &s.params[arg_index];
+  return &s.params.back();  // the repeating parameter takes the rest
 }
 
 // 0: exact fit, 1: fits with widening, -1: does not fit (and *bad is the argument).
@@ -36,7 +37,7 @@ int fit(const Signature& s, std::span<const ArgInfo> args, int* bad) {
   }
   int score = 0;
   for (size_t i = 0; i < args.size(); ++i) {
-    const Param& p = param_for(s, i);
+    const Param& p = *param_for(s, i);  // fit() checked the arity: a parameter exists
     const ArgInfo& a = args[i];
     switch (p.shape) {
       case ArgShape::Tabular:
@@ -88,8 +89,10 @@ bool accepts(TypeSet accepted, ScalarType arg) {
              accepted.contains(ScalarType::Decimal);
     case ScalarType::Long:
       return accepted.contains(ScalarType::Real) || accepted.contains(ScalarType::Decimal);
-    case ScalarType::Decimal:
-      return accepted.contains(ScalarType::Real);
+    case ScalarType::Dynamic:
+      // A dynamic value converts to a string parameter (parse_ipv4(d.ip)), but not to a
+      // parameter that also takes other types.
+      return accepted.bits() == TypeSet{ScalarType::String}.bits();
     default:
       return false;
   }
@@ -137,11 +140,14 @@ Resolution resolve(const FunctionInfo& f, std::span<const ArgInfo> args) {
                             args.size() == 1 ? "" : "s");
     } else {
       // Describe what the first signature expected at that position.
-      const Signature& s = f.signatures.front();
-      const Param& p = param_for(s, static_cast<size_t>(r.bad_argument));
-      r.error = fmt::format("The function '{}' expects argument {} ({}) of type {}, not {}", f.name,
-                            r.bad_argument + 1, p.name, type_set_text(p.types),
-                            type_name(args[r.bad_argument].type));
+      // Describe what a signature long enough expected at that position.
+      const Param* p = nullptr;
+      for (const Signature& s : f.signatures)
+        if ((p = param_for(s, static_cast<size_t>(r.bad_argument)))) break;
+      r.error = p ? fmt::format("The function '{}' expects argument {} ({}) of type {}, not {}", f.name,
+                                r.bad_argument + 1, p->name, type_set_text(p->types),
+                                type_name(args[r.bad_argument].type))
+                  : fmt::format("The function '{}' does not take {} arguments", f.name, args.size());
     }
     return r;
   }

@@ -1,0 +1,41 @@
+#include "query_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace huntdb::cli {
+
+int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::ostream& err) {
+  std::string text = opt.text;
+  if (!opt.file.empty()) {
+    std::ifstream in(opt.file);
+    if (!in) {
+      err << "huntdb: cannot read " << opt.file << "\n";
+      return 1;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  if (text.empty()) {
+    err << "huntdb: no query given (pass it as an argument or with -f FILE)\n";
+    return 1;
+  }
+  if (!opt.schema.empty()) {
+    if (auto e = analyze::Catalog::load_file(opt.schema, engine.catalog())) {
+      err << "huntdb: " << *e << "\n";
+      return 1;
+    }
+  }
+  QueryCheck c = engine.check(text);
+  if (!c.ok()) {
+    for (const auto& d : c.syntax_errors) err << format_diagnostic(*c.source, d);
+    for (const auto& d : c.semantic_errors) err << format_diagnostic(*c.source, d);
+    return 1;
+  }
+  err << "huntdb: the query is valid, but this build cannot execute queries yet\n";
+  return 2;
+}
+
+}  // namespace huntdb::cli

@@ -1,0 +1,21 @@
+// `huntdb query`: runs one query and prints its result (or its errors, line:col with a caret).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+#include "huntdb/engine.h"
+
+namespace huntdb::cli {
+
+struct QueryOptions {
+  std::string workspace;
+  std::string format = "table";
+  std::string schema;
+  std::string file;
+  std::string text;
+};
+
+int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::ostream& err);
+
+}  // namespace huntdb::cli

@@ -1,0 +1,588 @@
+// Binding scalar expressions: names, literals, operators, function calls; and the names
+// Kusto gives to unnamed expressions when they become columns.
+#include <fmt/format.h>
+
+#include "huntdb/analyze/binder_internal.h"
+#include "huntdb/functions/resolve.h"
+#include "huntdb/kql/literals.h"
+
+namespace huntdb::analyze::detail {
+
+using namespace kql;
+
+namespace {
+
+bool is_comparison(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Less: case BinaryOp::LessEqual: case BinaryOp::Greater: case BinaryOp::GreaterEqual:
+    case BinaryOp::Equal: case BinaryOp::NotEqual:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_arithmetic(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Add: case BinaryOp::Subtract: case BinaryOp::Multiply: case BinaryOp::Divide:
+    case BinaryOp::Modulo:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string_view op_symbol(const BinaryNode* b) { return b->op_text; }
+
+ScalarType literal_type(LiteralKind k) {
+  switch (k) {
+    case LiteralKind::Bool: return ScalarType::Bool;
+    case LiteralKind::Int: return ScalarType::Int;
+    case LiteralKind::Long: return ScalarType::Long;
+    case LiteralKind::Real: return ScalarType::Real;
+    case LiteralKind::Decimal: return ScalarType::Decimal;
+    case LiteralKind::String: return ScalarType::String;
+    case LiteralKind::DateTime: return ScalarType::DateTime;
+    case LiteralKind::TimeSpan: return ScalarType::TimeSpan;
+    case LiteralKind::Guid: return ScalarType::Guid;
+    case LiteralKind::Token: return ScalarType::String;
+  }
+  return ScalarType::Unknown;
+}
+
+const Node* strip_named(const Node* n) {
+  while (n) {
+    if (auto* s = n->as<SimpleNamedNode>()) {
+      n = s->value;
+    } else if (auto* o = n->as<OrderedNode>()) {
+      n = o->expr;
+    } else {
+      break;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- dispatch
+
+BoundType Binder::bind(const Node* n) {
+  if (!n) return BoundType::unknown();
+  BoundType t;
+  switch (n->kind) {
+    case NodeKind::Missing:
+      t = BoundType::error();
+      break;
+    case NodeKind::Literal:
+      t = bind_literal(n->as<LiteralNode>());
+      break;
+    case NodeKind::CompoundString:
+      t = BoundType::of(ScalarType::String);
+      break;
+    case NodeKind::Name:
+      t = bind_name(n->as<NameNode>());
+      break;
+    case NodeKind::Star:
+    case NodeKind::At:
+    case NodeKind::TypeOf:
+      t = BoundType::unknown();
+      break;
+    case NodeKind::Paren:
+      t = bind(n->as<ParenNode>()->inner);
+      break;
+    case NodeKind::Unary: {
+      auto* u = n->as<UnaryNode>();
+      ScalarType o = bind_scalar(u->operand).scalar_type();
+      switch (o) {
+        case ScalarType::Int:
+        case ScalarType::Long: t = BoundType::of(ScalarType::Long); break;
+        case ScalarType::Real:
+        case ScalarType::Decimal:
+        case ScalarType::TimeSpan:
+        case ScalarType::Dynamic: t = BoundType::of(o); break;
+        case ScalarType::Unknown: t = BoundType::unknown(); break;
+        default:
+          error(n, fmt::format("The operator '{}' is not defined for the operand type {}.",
+                               u->op == UnaryOp::Minus ? "-" : "+", type_name(o)));
+          t = BoundType::unknown();
+      }
+      break;
+    }
+    case NodeKind::Binary:
+      t = bind_binary(n->as<BinaryNode>());
+      break;
+    case NodeKind::In: {
+      auto* in = n->as<InNode>();
+      bind_scalar(in->lhs);
+      for (const Node* e : in->list) bind(e);  // an element may be a tabular subquery
+      t = BoundType::of(ScalarType::Bool);
+      break;
+    }
+    case NodeKind::Between: {
+      auto* b = n->as<BetweenNode>();
+      ScalarType l = bind_scalar(b->lhs).scalar_type();
+      ScalarType lo = bind_scalar(b->low).scalar_type();
+      ScalarType hi = bind_scalar(b->high).scalar_type();
+      auto ok = [](ScalarType s) {
+        return s == ScalarType::Unknown || s == ScalarType::Dynamic || is_numeric(s) || s == ScalarType::DateTime ||
+               s == ScalarType::TimeSpan;
+      };
+      if (!ok(l) || !ok(lo) || !ok(hi))
+        error(n, fmt::format("The operator 'between' is not defined for the operand types {}, {} and {}.",
+                             type_name(l), type_name(lo), type_name(hi)));
+      t = BoundType::of(ScalarType::Bool);
+      break;
+    }
+    case NodeKind::Call:
+      t = bind_call(n->as<CallNode>());
+      break;
+    case NodeKind::Path:
+      t = bind_path(n->as<PathNode>());
+      break;
+    case NodeKind::Element: {
+      auto* e = n->as<ElementNode>();
+      BoundType target = e->target ? bind(e->target) : BoundType::unknown();
+      {
+        RowGuard g(*this, RowContext{ctx_.row, ctx_.left, ctx_.right, false, false});
+        bind(e->index);
+      }
+      if (target.kind == BoundType::Kind::Tuple || target.kind == BoundType::Kind::Table) {
+        auto name = constant_string(e->index);
+        const ColumnSchema* c = name ? target.columns->find(*name) : nullptr;
+        t = c ? BoundType::of(c->type) : BoundType::unknown();
+      } else {
+        ScalarType tt = target.scalar_type();
+        if (tt != ScalarType::Dynamic && tt != ScalarType::Unknown)
+          error(e->target, "The expression must have the type dynamic.");
+        t = BoundType::of(ScalarType::Dynamic);
+      }
+      break;
+    }
+    case NodeKind::SimpleNamed:
+      t = bind(n->as<SimpleNamedNode>()->value);
+      break;
+    case NodeKind::CompoundNamed:
+      t = bind(n->as<CompoundNamedNode>()->value);
+      break;
+    case NodeKind::Ordered:
+      t = bind(n->as<OrderedNode>()->expr);
+      break;
+    case NodeKind::Dynamic:
+      t = BoundType::of(ScalarType::Dynamic);
+      break;
+    case NodeKind::ToScalar: {
+      BoundType inner = bind(n->as<ToScalarNode>()->expr);
+      if (inner.is_table()) {
+        t = inner.columns->columns.empty() ? BoundType::unknown() : BoundType::of(inner.columns->columns[0].type);
+      } else {
+        t = inner;
+      }
+      break;
+    }
+    case NodeKind::ToTable:
+      t = bind(n->as<ToTableNode>()->expr);
+      break;
+    case NodeKind::Materialize:
+      t = bind_tabular(n->as<MaterializeNode>()->expr);
+      break;
+    case NodeKind::Pipe:
+      t = bind_tabular(n);
+      break;
+    case NodeKind::FunctionDecl:
+      t = BoundType::unknown();
+      break;
+    default:
+      if (is_operator(n->kind) || n->kind == NodeKind::DataTable || n->kind == NodeKind::ExternalData ||
+          n->kind == NodeKind::InlineExternalTable) {
+        t = bind_source_operator(n);
+      } else {
+        t = BoundType::unknown();
+      }
+  }
+  out_.types[n] = t;
+  return t;
+}
+
+BoundType Binder::bind_scalar(const Node* n) {
+  BoundType t = bind(n);
+  if (t.is_table()) {
+    error(n, "A scalar expression was expected, not a table.");
+    return BoundType::unknown();
+  }
+  return t;
+}
+
+BoundType Binder::bind_literal(const LiteralNode* lit) { return BoundType::of(literal_type(lit->lit)); }
+
+// ---------------------------------------------------------------- names
+
+const TableSchema* Binder::find_table(std::string_view name) { return catalog_.table(name); }
+
+BoundType Binder::bind_name(const NameNode* n) {
+  const std::string& name = n->value;
+  if (n->form == NameForm::Wildcard || n->form == NameForm::BracketedWildcard) return BoundType::unknown();
+  if (ctx_.row) {
+    if (const ColumnSchema* c = ctx_.row->find(name)) return BoundType::of(c->type);
+  }
+  if (const Symbol* s = scope_->find(name)) {
+    switch (s->kind) {
+      case Symbol::Kind::Scalar:
+      case Symbol::Kind::Table:
+      case Symbol::Kind::Database:
+        return s->type;
+      case Symbol::Kind::Function:
+      case Symbol::Kind::StoredFunction:
+        // A function named without parentheses is called with no arguments.
+        return call_user_function(*s, nullptr, {}, {}, nullptr);
+    }
+  }
+  if (auto it = as_tables_.find(name); it != as_tables_.end()) return BoundType::table(it->second);
+  if (const TableSchema* t = find_table(name)) return BoundType::table(std::make_shared<TableSchema>(*t));
+  if (const Symbol* f = lookup_stored_function(name)) return call_user_function(*f, nullptr, {}, {}, nullptr);
+  if (ctx_.row && ctx_.row->open) return BoundType::unknown();
+  if (name == "$left" || name == "$right") return BoundType::unknown();
+  error(n, fmt::format("The name '{}' does not refer to any known column, table, variable or function.", name));
+  return BoundType::error();
+}
+
+BoundType Binder::bind_path(const PathNode* p) {
+  // $left.Col / $right.Col inside join conditions
+  if (auto* side = p->target->as<NameNode>(); side && (side->value == "$left" || side->value == "$right")) {
+    TablePtr table = side->value == "$left" ? ctx_.left : ctx_.right;
+    out_.types[p->target] = BoundType::unknown();
+    auto* member = p->member->as<NameNode>();
+    if (!table || !member) return BoundType::unknown();
+    if (const ColumnSchema* c = table->find(member->value)) {
+      out_.types[member] = BoundType::of(c->type);
+      return BoundType::of(c->type);
+    }
+    if (!table->open)
+      error(member, fmt::format("The name '{}' does not refer to any known column, table, variable or function.",
+                                member->value));
+    return BoundType::unknown();
+  }
+  BoundType target = bind(p->target);
+  if (target.kind == BoundType::Kind::Error) return target;
+  // database("x").T, cluster("c").database("d").T: a table of another database (columns unknown)
+  if (target.kind == BoundType::Kind::Unknown && p->target->as<CallNode>()) {
+    auto* call = p->target->as<CallNode>();
+    if (call->name && (call->name->value == "database" || call->name->value == "cluster")) {
+      if (auto* member = p->member->as<CallNode>()) {
+        bind(member);
+        return BoundType::unknown();
+      }
+      TableSchema open;
+      open.open = true;
+      return BoundType::table(std::move(open));
+    }
+  }
+  if (target.kind == BoundType::Kind::Table || target.kind == BoundType::Kind::Tuple) {
+    if (auto* member = p->member->as<NameNode>()) {
+      if (const ColumnSchema* c = target.columns->find(member->value)) return BoundType::of(c->type);
+      if (target.columns->open) return BoundType::unknown();
+      error(member, fmt::format("The name '{}' does not refer to any known column.", member->value));
+      return BoundType::unknown();
+    }
+    return BoundType::unknown();
+  }
+  ScalarType tt = target.scalar_type();
+  if (tt != ScalarType::Dynamic && tt != ScalarType::Unknown) {
+    error(p->target, "The expression must have the type dynamic.");
+  }
+  if (auto* el = p->member->as<ElementNode>()) bind(el->index);
+  return BoundType::of(ScalarType::Dynamic);
+}
+
+// ---------------------------------------------------------------- operators
+
+BoundType Binder::bind_binary(const BinaryNode* b) {
+  BoundType lt = b->lhs && b->lhs->kind == NodeKind::Star ? BoundType::unknown() : bind_scalar(b->lhs);
+  BoundType rt = bind_scalar(b->rhs);
+  ScalarType l = lt.scalar_type(), r = rt.scalar_type();
+  if (is_arithmetic(b->op)) {
+    bool defined = true;
+    ScalarType res = arithmetic_result(b->op, l, r, &defined);
+    if (!defined)
+      error(b, fmt::format("The operator '{}' is not defined for the operand types {} and {}.", op_symbol(b),
+                           type_name(l), type_name(r)));
+    return BoundType::of(res);
+  }
+  if (b->op == BinaryOp::And || b->op == BinaryOp::Or) {
+    for (auto [side, t] : {std::pair{b->lhs, l}, std::pair{b->rhs, r}})
+      if (t != ScalarType::Bool && t != ScalarType::Unknown && t != ScalarType::Dynamic)
+        error(side, fmt::format("The expression must have the type bool, not {}.", type_name(t)));
+    return BoundType::of(ScalarType::Bool);
+  }
+  if (is_comparison(b->op)) return BoundType::of(ScalarType::Bool);
+  // string operators: has, contains, startswith, =~, matches regex, ...
+  return BoundType::of(ScalarType::Bool);
+}
+
+// ---------------------------------------------------------------- calls
+
+functions::ArgInfo Binder::arg_info(const Node* arg, const BoundType& type) {
+  functions::ArgInfo a;
+  a.type = type.scalar_type();
+  if (type.is_table()) a.table = type.columns.get();
+  const Node* e = strip_named(arg);
+  if (e && e->kind == NodeKind::Star) a.is_star = true;
+  a.literal = constant_string(e);
+  if (e && e->kind == NodeKind::Literal && e->as<LiteralNode>()->lit != LiteralKind::String)
+    a.literal = std::string(e->as<LiteralNode>()->text);
+  // typeof(long): the type's name is the argument's value (extract(..., typeof(long)))
+  if (auto* t = e ? e->as<TypeOfNode>() : nullptr; t && t->items.size() == 1)
+    if (auto* p = t->items[0]->as<PrimitiveTypeNode>()) a.literal = std::string(p->text);
+  a.result_name = result_name(arg);
+  a.is_column = result_column(e) != nullptr;
+  return a;
+}
+
+std::optional<std::string> Binder::constant_string(const Node* n) {
+  n = strip_named(n);
+  if (!n) return std::nullopt;
+  if (auto* p = n->as<ParenNode>()) return constant_string(p->inner);
+  if (auto* lit = n->as<LiteralNode>(); lit && lit->lit == LiteralKind::String) return decode_string_literal(lit->text);
+  if (auto* cs = n->as<CompoundStringNode>()) {
+    std::string v;
+    for (auto part : cs->parts) v += decode_string_literal(part);
+    return v;
+  }
+  if (auto* name = n->as<NameNode>()) {
+    if (ctx_.row && ctx_.row->find(name->value)) return std::nullopt;
+    if (const Symbol* s = scope_->find(name->value); s && s->kind == Symbol::Kind::Scalar) return s->literal;
+  }
+  return std::nullopt;
+}
+
+BoundType Binder::bind_call(const CallNode* call, TablePtr piped_input) {
+  const std::string& name = call->name ? call->name->value : std::string();
+  // Local functions shadow built-ins.
+  if (const Symbol* s = scope_->find(name); s && (s->kind == Symbol::Kind::Function || s->kind == Symbol::Kind::StoredFunction)) {
+    std::vector<BoundType> args;
+    std::vector<const Node*> nodes;
+    for (const Node* a : call->args) {
+      args.push_back(bind(a));
+      nodes.push_back(a);
+    }
+    return call_user_function(*s, call, args, nodes, piped_input);
+  }
+  // Functions of the language that need the binder's knowledge of tables and columns.
+  if (name == "table" || name == "database" || name == "cluster" || name == "column_ifexists" ||
+      name == "columnifexists") {
+    std::vector<BoundType> args;
+    for (const Node* a : call->args) args.push_back(bind(a));
+    auto first = call->args.empty() ? std::nullopt : constant_string(call->args[0]);
+    if (name == "table") {
+      if (first) {
+        if (auto it = as_tables_.find(*first); it != as_tables_.end()) return BoundType::table(it->second);
+        if (const Symbol* s = scope_->find(*first); s && s->kind == Symbol::Kind::Table) return s->type;
+        if (const TableSchema* t = find_table(*first)) return BoundType::table(std::make_shared<TableSchema>(*t));
+      }
+      TableSchema open;
+      open.open = true;
+      return BoundType::table(std::move(open));
+    }
+    if (name == "database" || name == "cluster") return BoundType::unknown();
+    // column_ifexists(name, default) is typed by its default: the column may not exist where
+    // the query runs.
+    return args.size() > 1 ? BoundType::of(args[1].scalar_type()) : BoundType::unknown();
+  }
+  if (const functions::FunctionInfo* fn = registry_.scalar(name)) return bind_builtin_call(call, *fn);
+  if (const functions::FunctionInfo* fn = registry_.aggregate(name)) {
+    if (!ctx_.aggregates)
+      error(call->name, fmt::format("The aggregate function '{}' can only be used in summarize, make-series or "
+                                    "top-nested.", name));
+    return bind_builtin_call(call, *fn);
+  }
+  if (const Symbol* f = lookup_stored_function(name)) {
+    std::vector<BoundType> args;
+    std::vector<const Node*> nodes;
+    for (const Node* a : call->args) {
+      args.push_back(bind(a));
+      nodes.push_back(a);
+    }
+    return call_user_function(*f, call, args, nodes, piped_input);
+  }
+  for (const Node* a : call->args) bind(a);
+  error(call->name, fmt::format("The name '{}' does not refer to any known function.", name));
+  return BoundType::error();
+}
+
+BoundType Binder::bind_builtin_call(const CallNode* call, const functions::FunctionInfo& fn) {
+  std::vector<functions::ArgInfo> args;
+  args.reserve(call->args.size());
+  {
+    // An aggregate's arguments are row expressions; aggregates do not nest.
+    RowContext inner = ctx_;
+    if (fn.kind == functions::FunctionKind::Aggregate) inner.aggregates = false;
+    RowGuard g(*this, inner);
+    for (const Node* a : call->args) {
+      const Node* e = strip_named(a);
+      BoundType t = (e && e->kind == NodeKind::Star) ? BoundType::unknown() : bind(a);
+      args.push_back(arg_info(a, t));
+    }
+  }
+  if (fn.signatures.empty()) return BoundType::unknown();
+  functions::Resolution r = functions::resolve(fn, args);
+  if (!r.signature) {
+    const Node* at = r.bad_argument >= 0 && static_cast<size_t>(r.bad_argument) < call->args.size()
+                         ? call->args[r.bad_argument]
+                         : static_cast<const Node*>(call);
+    error(at, r.error);
+    return BoundType::unknown();
+  }
+  if (!fn.tuple_fields.empty()) {
+    // Several values at once: fields named <first argument>_<field> (the projection adds the
+    // function's prefix when they become columns).
+    std::string base = args.empty() ? std::string() : args[0].result_name;
+    TableSchema fields;
+    for (const auto& f : fn.tuple_fields) fields.columns.push_back({base + "_" + std::string(f.name), f.type});
+    return BoundType::tuple(std::move(fields));
+  }
+  return BoundType::of(r.type);
+}
+
+// ---------------------------------------------------------------- result names
+
+const ColumnSchema* Binder::result_column(const Node* expr) {
+  expr = strip_named(expr);
+  if (!expr) return nullptr;
+  if (auto* p = expr->as<ParenNode>()) return result_column(p->inner);
+  if (auto* n = expr->as<NameNode>()) {
+    if (ctx_.row) return ctx_.row->find(n->value);
+    return nullptr;
+  }
+  if (auto* path = expr->as<PathNode>()) {
+    auto* side = path->target->as<NameNode>();
+    auto* member = path->member->as<NameNode>();
+    if (side && member && (side->value == "$left" || side->value == "$right")) {
+      TablePtr t = side->value == "$left" ? ctx_.left : ctx_.right;
+      return t ? t->find(member->value) : nullptr;
+    }
+    return nullptr;
+  }
+  if (auto* call = expr->as<CallNode>()) {
+    // A conversion that does not change the column's type still refers to the column.
+    static constexpr std::string_view kConversions[] = {"tobool", "toboolean", "todatetime", "todecimal", "todouble",
+                                                        "todynamic", "toguid", "toint", "tolong", "toreal",
+                                                        "tostring", "totime", "totimespan"};
+    if (!call->name || call->args.size() != 1) return nullptr;
+    bool conversion = false;
+    for (auto c : kConversions) conversion |= call->name->value == c;
+    if (!conversion || scope_->find(call->name->value)) return nullptr;
+    const ColumnSchema* col = result_column(call->args[0]);
+    if (!col) return nullptr;
+    auto it = out_.types.find(call);
+    if (it != out_.types.end() && it->second.scalar_type() == col->type) return col;
+  }
+  return nullptr;
+}
+
+std::string Binder::function_result_name(const CallNode* call, std::string_view default_name) {
+  const std::string& name = call->name ? call->name->value : std::string();
+  const functions::FunctionInfo* fn = nullptr;
+  if (!scope_->find(name)) {
+    fn = registry_.scalar(name);
+    if (!fn) fn = registry_.aggregate(name);
+  }
+  if (!fn) return std::string(default_name);
+  const auto& args = call->args;
+  switch (fn->result_name) {
+    case functions::ResultName::PrefixAndFirstArgument: {
+      std::string prefix(fn->result_prefix);
+      if (!args.empty()) {
+        std::string first = result_name(args[0], default_name);
+        return prefix.empty() ? first : prefix + "_" + first;
+      }
+      return prefix.empty() ? std::string() : prefix + "_";
+    }
+    case functions::ResultName::FirstArgumentIfColumn: {
+      if (!args.empty()) {
+        auto value = constant_string(args[0]);
+        if (value && ctx_.row && ctx_.row->find(*value)) return *value;
+      }
+      return std::string(default_name);
+    }
+    case functions::ResultName::FirstArgument:
+      return args.empty() ? std::string() : result_name(args[0], default_name);
+    case functions::ResultName::PrefixOnly:
+      return std::string(fn->result_prefix);
+    case functions::ResultName::None:
+      break;
+  }
+  return std::string(default_name);
+}
+
+std::string Binder::result_name(const Node* expr, std::string_view default_name) {
+  if (!expr) return std::string(default_name);
+  switch (expr->kind) {
+    case NodeKind::Paren:
+      return result_name(expr->as<ParenNode>()->inner, default_name);
+    case NodeKind::Name:
+      return expr->as<NameNode>()->value;
+    case NodeKind::SimpleNamed:
+      return expr->as<SimpleNamedNode>()->name->value;
+    case NodeKind::Ordered:
+      return result_name(expr->as<OrderedNode>()->expr, default_name);
+    case NodeKind::Call:
+      return function_result_name(expr->as<CallNode>(), default_name);
+    case NodeKind::Path:
+    case NodeKind::Element: {
+      const Node* target;
+      const Node* selector;
+      if (auto* p = expr->as<PathNode>()) {
+        target = p->target;
+        selector = p->member;
+      } else {
+        target = expr->as<ElementNode>()->target;
+        selector = expr->as<ElementNode>()->index;
+      }
+      if (!target) return std::string(default_name);
+      auto it = out_.types.find(target);
+      bool dynamic_target = it == out_.types.end() || it->second.scalar_type() == ScalarType::Dynamic ||
+                            it->second.kind == BoundType::Kind::Unknown;
+      std::string right;
+      if (expr->kind == NodeKind::Element) {
+        // x["key"], x[0]: the literal key names the column part
+        if (auto* lit = selector->as<LiteralNode>()) {
+          if (lit->lit == LiteralKind::String) {
+            right = decode_string_literal(lit->text);
+          } else if (lit->lit == LiteralKind::Long || lit->lit == LiteralKind::Int) {
+            right = std::string(lit->text);
+          }
+        } else if (auto* cs = selector->as<CompoundStringNode>()) {
+          for (auto part : cs->parts) right += decode_string_literal(part);
+        }
+      } else {
+        right = result_name(selector, {});
+      }
+      if (!dynamic_target) return right.empty() ? std::string(default_name) : right;
+      std::string left = result_name(target, {});
+      if (auto* side = target->as<NameNode>(); side && (side->value == "$left" || side->value == "$right")) return right;
+      if (right.empty()) return std::string(default_name);
+      return left.empty() ? right : left + "_" + right;
+    }
+    default:
+      return std::string(default_name);
+  }
+}
+
+std::string Binder::default_column_name(bool avoid_row_columns) {
+  while (true) {
+    std::string name = "Column" + std::to_string(column_counter_++);
+    bool taken = (avoid_row_columns && ctx_.row && ctx_.row->find(name)) || scope_->find(name) ||
+                 find_table(name) != nullptr;
+    if (!taken) return name;
+  }
+}
+
+ScalarType Binder::type_of_type_expr(const Node* type_node) {
+  if (auto* p = type_node ? type_node->as<PrimitiveTypeNode>() : nullptr) {
+    auto t = parse_type_name(p->text);
+    return t ? *t : ScalarType::Unknown;
+  }
+  return ScalarType::Unknown;
+}
+
+}  // namespace huntdb::analyze::detail

@@ -1,0 +1,299 @@
+// Statements (let, set, declare, alias, restrict, pattern), user and database functions, and
+// the entry point `analyze`.
+#include <fmt/format.h>
+
+#include "huntdb/analyze/binder_internal.h"
+
+namespace huntdb::analyze::detail {
+
+using namespace kql;
+
+Binder::Binder(const Catalog& catalog, Analysis& out, std::shared_ptr<const SourceText> source)
+    : catalog_(catalog),
+      out_(out),
+      source_(std::move(source)),
+      scope_(std::make_shared<Scope>()),
+      registry_(functions::Registry::builtins()) {}
+
+void Binder::error(const Node* at, std::string message) { error(at ? at->span : Span{}, std::move(message)); }
+
+void Binder::error(Span at, std::string message) {
+  if (suppress_errors_ > 0) return;
+  out_.diagnostics.push_back(Diagnostic{DiagnosticKind::Semantic, Severity::Error, std::move(message), at});
+}
+
+std::string_view Binder::text(const Node* n) const { return source_->slice(n->span); }
+
+BoundType Binder::bind_operator_chain(const Node* n, TablePtr input) {
+  if (!n) return BoundType::table(input);
+  if (auto* p = n->as<ParenNode>()) return bind_operator_chain(p->inner, input);
+  if (auto* pipe = n->as<PipeNode>()) {
+    BoundType left = bind_operator_chain(pipe->source, input);
+    TablePtr in = left.is_table() ? left.columns : std::make_shared<TableSchema>(TableSchema{{}, true});
+    BoundType t = bind_operator(pipe->op, in);
+    out_.types[n] = t;
+    return t;
+  }
+  if (is_operator(n->kind) && n->kind != NodeKind::Print && n->kind != NodeKind::Range) {
+    BoundType t = bind_operator(n, input);
+    out_.types[n] = t;
+    return t;
+  }
+  return bind_tabular(n);
+}
+
+// ---------------------------------------------------------------- functions
+
+const Symbol* Binder::lookup_stored_function(std::string_view name) {
+  auto it = stored_symbols_.find(name);
+  if (it != stored_symbols_.end()) return it->second.get();
+  const StoredFunction* f = catalog_.function(name);
+  if (!f) return nullptr;
+  // Parse `(params) { body }` as the value of a let, with our own parser.
+  std::string params = f->parameters.empty() ? "()" : f->parameters;
+  auto tree = std::shared_ptr<SyntaxTree>(parse("let __stored = " + params + " " + f->body + ";").release());
+  auto sym = std::make_shared<Symbol>();
+  sym->kind = Symbol::Kind::StoredFunction;
+  sym->stored = f;
+  sym->stored_tree = tree;
+  if (auto* block = tree->root ? tree->root->as<QueryBlockNode>() : nullptr; block && !block->statements.empty()) {
+    if (auto* let = block->statements[0]->as<LetStmtNode>()) sym->decl = let->value ? let->value->as<FunctionDeclNode>() : nullptr;
+  }
+  const Symbol* raw = sym.get();
+  stored_symbols_.emplace(std::string(name), std::move(sym));
+  return raw;
+}
+
+BoundType Binder::call_user_function(const Symbol& fn, const CallNode* call, const std::vector<BoundType>& args,
+                                     const std::vector<const Node*>& arg_nodes, TablePtr piped_input) {
+  const FunctionDeclNode* decl = fn.decl;
+  if (!decl) return BoundType::unknown();
+  bool cacheable = fn.kind == Symbol::Kind::StoredFunction && args.empty() && !piped_input;
+  if (cacheable) {
+    auto it = stored_results_.find(fn.stored->name);
+    if (it != stored_results_.end()) return it->second;
+  }
+  if (function_depth_ > 32) return BoundType::unknown();
+
+  auto saved_scope = scope_;
+  scope_ = std::make_shared<Scope>(fn.kind == Symbol::Kind::StoredFunction ? nullptr : fn.closure);
+  size_t next_arg = 0;
+  for (size_t i = 0; i < decl->params.size(); ++i) {
+    const FunctionParamNode* p = decl->params[i];
+    if (!p || !p->decl || !p->decl->name) continue;
+    Symbol sym;
+    bool tabular = p->decl->type && p->decl->type->kind == NodeKind::SchemaType;
+    const Node* arg_node = nullptr;
+    BoundType arg;
+    bool have_arg = false;
+    if (i == 0 && piped_input && tabular) {
+      arg = BoundType::table(piped_input);
+      have_arg = true;
+    } else if (next_arg < args.size()) {
+      arg = args[next_arg];
+      arg_node = arg_nodes[next_arg];
+      ++next_arg;
+      have_arg = true;
+    }
+    if (tabular) {
+      sym.kind = Symbol::Kind::Table;
+      if (have_arg && arg.is_table()) {
+        sym.type = arg;
+      } else {
+        TableSchema declared;
+        for (const Node* c : p->decl->type->as<SchemaTypeNode>()->columns) {
+          if (auto* nt = c->as<NameAndTypeNode>(); nt && nt->name) {
+            declared.columns.push_back({nt->name->value, type_of_type_expr(nt->type)});
+          } else {
+            declared.open = true;
+          }
+        }
+        sym.type = BoundType::table(std::move(declared));
+      }
+    } else {
+      sym.kind = Symbol::Kind::Scalar;
+      ScalarType declared = type_of_type_expr(p->decl->type);
+      sym.type = BoundType::of(declared);
+      if (arg_node) sym.literal = constant_string(arg_node);
+      if (!have_arg && p->default_value) {
+        if (auto* lit = p->default_value->as<LiteralNode>(); lit && lit->lit == LiteralKind::String)
+          sym.literal = std::string(lit->text.substr(1, lit->text.size() >= 2 ? lit->text.size() - 2 : 0));
+      }
+    }
+    scope_->add(p->decl->name->value, std::move(sym));
+  }
+  ++function_depth_;
+  ++suppress_errors_;
+  RowContext rc = ctx_;
+  rc.aggregates = false;
+  BoundType result = BoundType::unknown();
+  {
+    RowGuard g(*this, rc);
+    if (decl->body) {
+      for (const Node* s : decl->body->statements) {
+        if (auto* let = s->as<LetStmtNode>()) {
+          bind_let(let);
+        } else {
+          BoundType ignored;
+          bind_statement(s, &ignored);
+        }
+      }
+      if (decl->body->expr) result = bind(decl->body->expr);
+    }
+  }
+  --suppress_errors_;
+  --function_depth_;
+  scope_ = saved_scope;
+  (void)call;
+  if (cacheable) stored_results_[fn.stored->name] = result;
+  return result;
+}
+
+// ---------------------------------------------------------------- statements
+
+void Binder::bind_let(const LetStmtNode* let) {
+  if (!let->name || !let->value) return;
+  Symbol sym;
+  const Node* v = let->value;
+  if (auto* fd = v->as<FunctionDeclNode>()) {
+    sym.kind = Symbol::Kind::Function;
+    sym.decl = fd;
+    sym.closure = scope_;
+    // Bind the body once with the declared parameter types, to report its errors here.
+    Symbol probe = sym;
+    scope_->add(let->name->value, sym);
+    {
+      auto saved = scope_;
+      scope_ = std::make_shared<Scope>(scope_);
+      for (const auto* p : fd->params) {
+        if (!p || !p->decl || !p->decl->name) continue;
+        Symbol ps;
+        if (p->decl->type && p->decl->type->kind == NodeKind::SchemaType) {
+          ps.kind = Symbol::Kind::Table;
+          TableSchema declared;
+          for (const Node* c : p->decl->type->as<SchemaTypeNode>()->columns) {
+            if (auto* nt = c->as<NameAndTypeNode>(); nt && nt->name) {
+              declared.columns.push_back({nt->name->value, type_of_type_expr(nt->type)});
+            } else {
+              declared.open = true;
+            }
+          }
+          ps.type = BoundType::table(std::move(declared));
+        } else {
+          ps.kind = Symbol::Kind::Scalar;
+          ps.type = BoundType::of(type_of_type_expr(p->decl->type));
+          if (p->default_value) bind(p->default_value);
+        }
+        scope_->add(p->decl->name->value, std::move(ps));
+      }
+      RowGuard g(*this, RowContext{});
+      // Function bodies may refer to columns of whatever row they are applied to: do not flag
+      // unknown names here (a call site binds the body again with the real row).
+      ++suppress_errors_;
+      if (fd->body) {
+        for (const Node* s : fd->body->statements)
+          if (auto* inner = s->as<LetStmtNode>()) bind_let(inner);
+        if (fd->body->expr) bind(fd->body->expr);
+      }
+      --suppress_errors_;
+      scope_ = saved;
+    }
+    (void)probe;
+    return;
+  }
+  BoundType t;
+  if (auto* m = v->as<MaterializeNode>()) {
+    t = bind_tabular(m->expr);
+    out_.types[m] = t;
+  } else if (v->kind == NodeKind::EntityGroup) {
+    for (const Node* item : v->as<EntityGroupNode>()->items) bind(item);
+    t = BoundType::unknown();
+  } else {
+    RowGuard g(*this, RowContext{});
+    t = bind(v);
+  }
+  if (t.is_table()) {
+    sym.kind = Symbol::Kind::Table;
+  } else {
+    sym.kind = Symbol::Kind::Scalar;
+    sym.literal = constant_string(v);
+    if (!sym.literal) {
+      if (auto* lit = v->as<LiteralNode>()) sym.literal = std::string(lit->text);
+    }
+  }
+  sym.type = t;
+  scope_->add(let->name->value, std::move(sym));
+}
+
+void Binder::bind_statement(const Node* stmt, BoundType* result) {
+  if (!stmt) return;
+  switch (stmt->kind) {
+    case NodeKind::LetStmt:
+      bind_let(stmt->as<LetStmtNode>());
+      break;
+    case NodeKind::SetStmt:
+      if (const Node* v = stmt->as<SetStmtNode>()->value) {
+        // option values are literals or words; nothing to resolve
+        (void)v;
+      }
+      break;
+    case NodeKind::QueryParametersStmt:
+      for (const auto* p : stmt->as<QueryParametersStmtNode>()->params) {
+        if (!p || !p->decl || !p->decl->name) continue;
+        Symbol sym;
+        sym.kind = Symbol::Kind::Scalar;
+        sym.type = BoundType::of(type_of_type_expr(p->decl->type));
+        scope_->add(p->decl->name->value, std::move(sym));
+      }
+      break;
+    case NodeKind::AliasStmt: {
+      auto* a = stmt->as<AliasStmtNode>();
+      if (a->name) {
+        Symbol sym;
+        sym.kind = Symbol::Kind::Database;
+        sym.type = BoundType::unknown();
+        scope_->add(a->name->value, std::move(sym));
+      }
+      break;
+    }
+    case NodeKind::RestrictStmt:
+      break;
+    case NodeKind::PatternStmt: {
+      auto* p = stmt->as<PatternStmtNode>();
+      if (p->name) {
+        Symbol sym;
+        sym.kind = Symbol::Kind::Database;
+        sym.type = BoundType::unknown();
+        scope_->add(p->name->value, std::move(sym));
+      }
+      break;
+    }
+    case NodeKind::ExprStmt: {
+      RowGuard g(*this, RowContext{});
+      *result = bind(stmt->as<ExprStmtNode>()->expr);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+BoundType Binder::bind_query_block(const QueryBlockNode* block) {
+  BoundType result = BoundType::unknown();
+  for (const Node* s : block->statements) bind_statement(s, &result);
+  return result;
+}
+
+}  // namespace huntdb::analyze::detail
+
+namespace huntdb::analyze {
+
+Analysis analyze(const kql::SyntaxTree& tree, const Catalog& catalog) {
+  Analysis out;
+  if (!tree.root || tree.is_command()) return out;
+  detail::Binder binder(catalog, out, tree.source);
+  if (auto* block = tree.root->as<kql::QueryBlockNode>()) out.result = binder.bind_query_block(block);
+  return out;
+}
+
+}  // namespace huntdb::analyze

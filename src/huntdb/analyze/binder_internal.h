@@ -1,0 +1,146 @@
+// The binder's working state, shared by bind_expression.cpp (scalar expressions),
+// bind_operators.cpp (tabular operators) and bind_statements.cpp (statements, functions).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "huntdb/common/string_map.h"
+
+#include "huntdb/analyze/binder.h"
+#include "huntdb/analyze/projection.h"
+#include "huntdb/functions/registry.h"
+#include "huntdb/kql/ast.h"
+
+namespace huntdb::analyze::detail {
+
+using kql::Node;
+using kql::NodeKind;
+using TablePtr = std::shared_ptr<const TableSchema>;
+
+class Scope;
+
+struct Symbol {
+  enum class Kind : uint8_t { Scalar, Table, Function, StoredFunction, Database };
+  Kind kind = Kind::Scalar;
+  BoundType type;
+  std::optional<std::string> literal;             // a scalar bound to a constant (string value or number text)
+  const kql::FunctionDeclNode* decl = nullptr;    // let f = (...) { ... }
+  std::shared_ptr<Scope> closure;                 // the scope the function was declared in
+  const StoredFunction* stored = nullptr;         // a database function
+  std::shared_ptr<kql::SyntaxTree> stored_tree;   // its parsed declaration (kept alive)
+};
+
+class Scope {
+ public:
+  explicit Scope(std::shared_ptr<Scope> parent = nullptr) : parent_(std::move(parent)) {}
+  const Symbol* find(std::string_view name) const {
+    for (const Scope* s = this; s; s = s->parent_.get()) {
+      auto it = s->names_.find(name);
+      if (it != s->names_.end()) return &it->second;
+    }
+    return nullptr;
+  }
+  void add(std::string name, Symbol s) { names_[std::move(name)] = std::move(s); }
+
+ private:
+  std::shared_ptr<Scope> parent_;
+  StringMap<Symbol> names_;
+};
+
+// Where an expression is being bound: which columns are in scope and what may be called.
+struct RowContext {
+  TablePtr row;                  // the input row's columns (null: no row scope)
+  TablePtr left, right;          // join/lookup conditions: $left and $right
+  bool aggregates = false;       // summarize / make-series / top-nested aggregates
+  bool extend_style = false;     // generated ColumnN names avoid the input's column names
+};
+
+// One column an operator declares from an expression, before it is added to a projection.
+enum class ProjectionStyle : uint8_t { Default, Extend, Print, Summarize, Replace };
+
+class Binder {
+ public:
+  Binder(const Catalog& catalog, Analysis& out, std::shared_ptr<const SourceText> source);
+
+  BoundType bind_query_block(const kql::QueryBlockNode* block);
+
+  // --- statements and functions (bind_statements.cpp)
+  void bind_let(const kql::LetStmtNode* let);
+  void bind_statement(const Node* stmt, BoundType* result);
+  BoundType call_user_function(const Symbol& fn, const kql::CallNode* call, const std::vector<BoundType>& args,
+                               const std::vector<const Node*>& arg_nodes, TablePtr piped_input);
+  BoundType stored_function_as_table(const Symbol& fn, const Node* at);
+  const Symbol* lookup_stored_function(std::string_view name);
+
+  // --- expressions (bind_expression.cpp)
+  BoundType bind(const Node* n);  // any expression; records its type
+  BoundType bind_scalar(const Node* n);
+  BoundType bind_name(const kql::NameNode* n);
+  BoundType bind_call(const kql::CallNode* call, TablePtr piped_input = nullptr);
+  BoundType bind_builtin_call(const kql::CallNode* call, const functions::FunctionInfo& fn);
+  BoundType bind_binary(const kql::BinaryNode* b);
+  BoundType bind_path(const kql::PathNode* p);
+  BoundType bind_literal(const kql::LiteralNode* lit);
+  functions::ArgInfo arg_info(const Node* arg, const BoundType& type);
+  std::optional<std::string> constant_string(const Node* n);
+  ScalarType type_of_type_expr(const Node* type_node);
+
+  // --- result names (bind_expression.cpp)
+  std::string result_name(const Node* expr, std::string_view default_name = {});
+  std::string function_result_name(const kql::CallNode* call, std::string_view default_name);
+  std::string default_column_name(bool avoid_row_columns);
+  // The input column an expression simply refers to (a column, or a no-op conversion of one).
+  const ColumnSchema* result_column(const Node* expr);
+
+  // --- projections (bind_operators.cpp)
+  void project_expression(const Node* expr, ProjectionBuilder& builder, ProjectionStyle style,
+                          bool do_not_repeat = false, const std::string* print_name = nullptr);
+  void project_aggregate(const Node* expr, ProjectionBuilder& builder);
+
+  // --- operators (bind_operators.cpp)
+  BoundType bind_tabular(const Node* n);  // an expression that must be a table
+  BoundType bind_operator(const Node* op, TablePtr input);
+  BoundType bind_source_operator(const Node* op);  // operators that start a pipeline
+  // A pipeline whose first operator takes `input` (fork prongs, mv-apply and partition subqueries).
+  BoundType bind_operator_chain(const Node* n, TablePtr input);
+
+  // --- helpers
+  void error(const Node* at, std::string message);
+  void error(Span at, std::string message);
+  std::string_view text(const Node* n) const;
+  TablePtr row() const { return ctx_.row; }
+  const TableSchema* find_table(std::string_view name);
+
+  const Catalog& catalog_;
+  Analysis& out_;
+  std::shared_ptr<const SourceText> source_;
+  std::shared_ptr<Scope> scope_;
+  RowContext ctx_;
+  const functions::Registry& registry_;
+  int column_counter_ = 1;
+  int suppress_errors_ = 0;  // > 0 while binding a function body at a call site
+  int function_depth_ = 0;
+  // Results of database functions bound without arguments (Sentinel parsers), by name.
+  StringMap<BoundType> stored_results_;
+  // Parsed database functions, by name.
+  StringMap<std::shared_ptr<Symbol>> stored_symbols_;
+  // Tables bound with `as` in the current query.
+  StringMap<TablePtr> as_tables_;
+};
+
+// Temporarily replaces the row context.
+struct RowGuard {
+  Binder& b;
+  RowContext saved;
+  RowGuard(Binder& binder, RowContext next) : b(binder), saved(binder.ctx_) { b.ctx_ = std::move(next); }
+  ~RowGuard() { b.ctx_ = saved; }
+};
+
+// The type of `lhs op rhs` for the arithmetic operators, or Unknown if not defined.
+ScalarType arithmetic_result(kql::BinaryOp op, ScalarType lhs, ScalarType rhs, bool* defined);
+
+}  // namespace huntdb::analyze::detail

@@ -1,0 +1,29 @@
+// Hash maps and sets keyed by std::string that can be searched with a std::string_view without
+// allocating (Debian's abseil has its own string_view type, so the default hash is not
+// transparent for std::string_view).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+#include <absl/hash/hash.h>
+
+namespace huntdb {
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return absl::Hash<std::string_view>{}(s); }
+};
+
+struct StringEq {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+};
+
+template <typename V>
+using StringMap = absl::flat_hash_map<std::string, V, StringHash, StringEq>;
+using StringSet = absl::flat_hash_set<std::string, StringHash, StringEq>;
+
+}  // namespace huntdb
