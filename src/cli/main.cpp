@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   query->add_option("--schema", qopt.schema, "Schema of the database (the kql-oracle schema JSON format)");
   query->add_option("-f,--file", qopt.file, "Read the query from a file");
   query->add_option("text", qopt.text, "The query text");
+  query->add_flag("--columns", qopt.columns_only, "Print the result's columns and types instead of running it");
 
   CLI11_PARSE(app, argc, argv);
 

@@ -4,6 +4,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "table_printer.h"
+
 namespace huntdb::cli {
 
 int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::ostream& err) {
@@ -34,7 +36,17 @@ int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::o
     for (const auto& d : c.semantic_errors) err << format_diagnostic(*c.source, d);
     return 1;
   }
-  err << "huntdb: the query is valid, but this build cannot execute queries yet\n";
+  if (opt.columns_only) {
+    std::vector<std::vector<std::string>> rows;
+    if (c.result) {
+      for (const auto& col : c.result->columns) rows.push_back({col.name, std::string(type_name(col.type))});
+    } else if (c.scalar) {
+      rows.push_back({"(scalar)", std::string(type_name(*c.scalar))});
+    }
+    print_table(out, {"ColumnName", "ColumnType"}, rows);
+    return 0;
+  }
+  err << "huntdb: the query is valid, but this build cannot execute queries yet (use --columns to see its result schema)\n";
   return 2;
 }
 

@@ -14,6 +14,7 @@ struct QueryOptions {
   std::string schema;
   std::string file;
   std::string text;
+  bool columns_only = false;  // print the result's columns (names and types) instead of running it
 };
 
 int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::ostream& err);

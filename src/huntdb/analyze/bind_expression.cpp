@@ -12,16 +12,6 @@ using namespace kql;
 
 namespace {
 
-bool is_comparison(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::Less: case BinaryOp::LessEqual: case BinaryOp::Greater: case BinaryOp::GreaterEqual:
-    case BinaryOp::Equal: case BinaryOp::NotEqual:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool is_arithmetic(BinaryOp op) {
   switch (op) {
     case BinaryOp::Add: case BinaryOp::Subtract: case BinaryOp::Multiply: case BinaryOp::Divide:
@@ -296,27 +286,38 @@ BoundType Binder::bind_path(const PathNode* p) {
 
 // ---------------------------------------------------------------- operators
 
-BoundType Binder::bind_binary(const BinaryNode* b) {
-  BoundType lt = b->lhs && b->lhs->kind == NodeKind::Star ? BoundType::unknown() : bind_scalar(b->lhs);
-  BoundType rt = bind_scalar(b->rhs);
-  ScalarType l = lt.scalar_type(), r = rt.scalar_type();
-  if (is_arithmetic(b->op)) {
-    bool defined = true;
-    ScalarType res = arithmetic_result(b->op, l, r, &defined);
-    if (!defined)
-      error(b, fmt::format("The operator '{}' is not defined for the operand types {} and {}.", op_symbol(b),
-                           type_name(l), type_name(r)));
-    return BoundType::of(res);
+BoundType Binder::bind_binary(const BinaryNode* top) {
+  // Long chains (a or b or c ..., thousands of terms in generated IOC filters) nest to the left;
+  // walk the chain with a loop instead of recursing once per operator.
+  std::vector<const BinaryNode*> chain;
+  for (const BinaryNode* b = top; b; b = b->lhs ? b->lhs->as<BinaryNode>() : nullptr) chain.push_back(b);
+  const Node* leftmost = chain.back()->lhs;
+  BoundType left = leftmost && leftmost->kind == NodeKind::Star ? BoundType::unknown() : bind_scalar(leftmost);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const BinaryNode* b = *it;
+    BoundType rt = bind_scalar(b->rhs);
+    ScalarType l = left.scalar_type(), r = rt.scalar_type();
+    BoundType result = BoundType::of(ScalarType::Bool);  // comparisons, string operators, and/or
+    if (is_arithmetic(b->op)) {
+      bool defined = true;
+      ScalarType res = arithmetic_result(b->op, l, r, &defined);
+      if (!defined) {
+        // Point at the operator itself.
+        auto at = static_cast<uint32_t>(b->op_text.data() - source_->text().data());
+        error(Span{at, at + static_cast<uint32_t>(b->op_text.size())},
+              fmt::format("The operator '{}' is not defined for the operand types {} and {}.", op_symbol(b),
+                          type_name(l), type_name(r)));
+      }
+      result = BoundType::of(res);
+    } else if (b->op == BinaryOp::And || b->op == BinaryOp::Or) {
+      for (auto [side, t] : {std::pair{b->lhs, l}, std::pair{b->rhs, r}})
+        if (t != ScalarType::Bool && t != ScalarType::Unknown && t != ScalarType::Dynamic)
+          error(side, fmt::format("The expression must have the type bool, not {}.", type_name(t)));
+    }
+    if (b != top) out_.types[b] = result;
+    left = result;
   }
-  if (b->op == BinaryOp::And || b->op == BinaryOp::Or) {
-    for (auto [side, t] : {std::pair{b->lhs, l}, std::pair{b->rhs, r}})
-      if (t != ScalarType::Bool && t != ScalarType::Unknown && t != ScalarType::Dynamic)
-        error(side, fmt::format("The expression must have the type bool, not {}.", type_name(t)));
-    return BoundType::of(ScalarType::Bool);
-  }
-  if (is_comparison(b->op)) return BoundType::of(ScalarType::Bool);
-  // string operators: has, contains, startswith, =~, matches regex, ...
-  return BoundType::of(ScalarType::Bool);
+  return left;
 }
 
 // ---------------------------------------------------------------- calls
@@ -388,6 +389,10 @@ BoundType Binder::bind_call(const CallNode* call, TablePtr piped_input) {
     // the query runs.
     return args.size() > 1 ? BoundType::of(args[1].scalar_type()) : BoundType::unknown();
   }
+  // A name can be both an aggregate and a scalar function (any, all): in a summarize it is the
+  // aggregate.
+  if (ctx_.aggregates)
+    if (const functions::FunctionInfo* fn = registry_.aggregate(name)) return bind_builtin_call(call, *fn);
   if (const functions::FunctionInfo* fn = registry_.scalar(name)) return bind_builtin_call(call, *fn);
   if (const functions::FunctionInfo* fn = registry_.aggregate(name)) {
     if (!ctx_.aggregates)
@@ -483,7 +488,8 @@ std::string Binder::function_result_name(const CallNode* call, std::string_view 
   const std::string& name = call->name ? call->name->value : std::string();
   const functions::FunctionInfo* fn = nullptr;
   if (!scope_->find(name)) {
-    fn = registry_.scalar(name);
+    if (ctx_.aggregates) fn = registry_.aggregate(name);
+    if (!fn) fn = registry_.scalar(name);
     if (!fn) fn = registry_.aggregate(name);
   }
   if (!fn) return std::string(default_name);

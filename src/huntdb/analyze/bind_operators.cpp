@@ -242,7 +242,8 @@ void Binder::project_aggregate(const Node* expr, ProjectionBuilder& builder) {
     }
     return;
   }
-  if (!fn || fn->aggregate_shape == functions::AggregateShape::Single) {
+  bool single_any = fn && fn->name == "any" && call->args.size() == 1;  // any(x) -> any_x
+  if (!fn || fn->aggregate_shape == functions::AggregateShape::Single || single_any) {
     project_expression(expr, builder, ProjectionStyle::Summarize);
     return;
   }
@@ -318,16 +319,20 @@ void Binder::project_aggregate(const Node* expr, ProjectionBuilder& builder) {
 
 BoundType Binder::bind_tabular(const Node* n) {
   if (!n) return BoundType::unknown();
-  if (auto* pipe = n->as<PipeNode>()) {
-    BoundType source = bind_tabular(pipe->source);
-    TablePtr input = source.is_table() ? source.columns : nullptr;
-    if (!input) {
-      TableSchema open;
-      open.open = true;
-      input = make_table(std::move(open));
+  if (n->kind == NodeKind::Pipe) {
+    // A pipeline nests to the left (((T | a) | b) | c); bind it with a loop, source first.
+    std::vector<const PipeNode*> pipes;
+    const Node* source = n;
+    while (auto* p = source->as<PipeNode>()) {
+      pipes.push_back(p);
+      source = p->source;
     }
-    BoundType t = bind_operator(pipe->op, input);
-    out_.types[n] = t;
+    BoundType t = bind_tabular(source);
+    for (auto it = pipes.rbegin(); it != pipes.rend(); ++it) {
+      TablePtr input = t.is_table() ? t.columns : make_table(TableSchema{{}, true});
+      t = bind_operator((*it)->op, input);
+      out_.types[*it] = t;
+    }
     return t;
   }
   BoundType t;

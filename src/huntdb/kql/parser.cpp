@@ -103,9 +103,11 @@ void Parser::error(Span span, std::string message) {
   diags_.push_back(Diagnostic{DiagnosticKind::Syntax, Severity::Error, std::move(message), span});
 }
 
+// Something expected is missing: reported where it should have been, right after the last
+// token read (as Kusto reports it), not at the next token, which may be lines away.
 void Parser::error_here(std::string message) {
-  uint32_t b = peek().begin;
-  error(Span{b, b}, std::move(message));
+  uint32_t at = pos_ == 0 ? peek().begin : last_end_;
+  error(Span{at, at}, std::move(message));
 }
 
 void Parser::skip_to_end() {
@@ -995,8 +997,9 @@ QueryBlockNode* Parser::parse_query_block() {
       stmt = parse_statement();
       continue;
     }
+    uint32_t end = last_end_;
     Node* next = parse_statement();
-    if (next) error(Span{next->span.begin, next->span.begin}, "Expected: ;");
+    if (next) error(Span{end, end}, "Expected: ;");
     stmt = next;
   }
   if (!at(TokenKind::End)) {

@@ -242,8 +242,9 @@ NodeList Parser::comma_list(ParseFn parse_elem, MissingFn make_missing, EndFn at
       break;
     }
     // No comma: a following element means the comma was forgotten.
+    uint32_t end = last_end_;
     Node* next = parse_elem();
-    if (next) error(Span{next->span.begin, next->span.begin}, "Expected: ,");
+    if (next) error(Span{end, end}, "Expected: ,");
     list.push_back(elem);
     elem = next;
   }

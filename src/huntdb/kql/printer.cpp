@@ -137,12 +137,16 @@ class Printer {
         break;
       }
       case NodeKind::Binary: {
-        auto* b = n->as<BinaryNode>();
-        open_group();
-        node(b->lhs);
-        word(b->op_text.empty() ? binary_op_text(b->op) : b->op_text);
-        node(b->rhs);
-        close_group();
+        // Left-nested chains (a or b or c ...) are printed with a loop, not recursion.
+        std::vector<const BinaryNode*> chain;
+        for (auto* b = n->as<BinaryNode>(); b; b = b->lhs ? b->lhs->as<BinaryNode>() : nullptr) chain.push_back(b);
+        for (size_t i = 0; i < chain.size(); ++i) open_group();
+        node(chain.back()->lhs);
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+          word((*it)->op_text.empty() ? binary_op_text((*it)->op) : (*it)->op_text);
+          node((*it)->rhs);
+          close_group();
+        }
         break;
       }
       case NodeKind::In: {
@@ -381,10 +385,17 @@ class Printer {
         break;
       }
       case NodeKind::Pipe: {
-        auto* p = n->as<PipeNode>();
-        node(p->source);
-        word("|");
-        node(p->op);
+        std::vector<const PipeNode*> pipes;
+        const Node* source = n;
+        while (auto* p = source->as<PipeNode>()) {
+          pipes.push_back(p);
+          source = p->source;
+        }
+        node(source);
+        for (auto it = pipes.rbegin(); it != pipes.rend(); ++it) {
+          word("|");
+          node((*it)->op);
+        }
         break;
       }
       case NodeKind::BadOperator: word(n->as<BadOperatorNode>()->text); break;
