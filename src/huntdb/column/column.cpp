@@ -1,0 +1,267 @@
+#include "huntdb/column/column.h"
+
+#include <stdexcept>
+
+namespace huntdb {
+
+bool Column::is_null(size_t i) const {
+  switch (encoding_) {
+    case Encoding::Constant:
+      return constant_.is_null();
+    case Encoding::Dictionary:
+      return !validity_.valid(i);
+    case Encoding::Flat:
+      if (type_ == ScalarType::Dynamic) return !dynamics_[i] || dynamics_[i]->is_null();
+      return !validity_.valid(i);
+  }
+  return true;
+}
+
+std::string_view Column::string_at(size_t i) const {
+  switch (encoding_) {
+    case Encoding::Flat:
+      return std::string_view(bytes_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
+    case Encoding::Dictionary:
+      return dictionary_->string_at(codes_[i]);
+    case Encoding::Constant:
+      return constant_.is_null() ? std::string_view() : std::string_view(constant_.as_string());
+  }
+  return {};
+}
+
+Value Column::value_at(size_t i) const {
+  if (encoding_ == Encoding::Constant) return constant_;
+  if (encoding_ == Encoding::Dictionary) {
+    if (!validity_.valid(i)) return Value::null(type_);
+    return dictionary_->value_at(codes_[i]);
+  }
+  if (type_ != ScalarType::String && is_null(i)) return Value::null(type_);
+  switch (type_) {
+    case ScalarType::Bool: return Value::of_bool(bools_[i] != 0);
+    case ScalarType::Int: return Value::of_int(ints_[i]);
+    case ScalarType::Long: return Value::of_long(longs_[i]);
+    case ScalarType::DateTime: return Value::of_datetime(longs_[i]);
+    case ScalarType::TimeSpan: return Value::of_timespan(longs_[i]);
+    case ScalarType::Real: return Value::of_real(reals_[i]);
+    case ScalarType::Decimal: return Value::of_decimal(reals_[i]);
+    case ScalarType::String: return Value::of_string(std::string(string_at(i)));
+    case ScalarType::Guid: return Value::of_guid(guids_[i]);
+    case ScalarType::Dynamic: return Value::of_dynamic(dynamics_[i]);
+    case ScalarType::Unknown: break;
+  }
+  return Value::null(type_);
+}
+
+ColumnPtr Column::flatten(const ColumnPtr& c) {
+  if (c->is_flat()) return c;
+  ColumnBuilder b(c->type(), c->size());
+  for (size_t i = 0; i < c->size(); ++i) b.append_from(*c, i);
+  return b.finish();
+}
+
+ColumnPtr Column::make_constant(Value v, size_t rows) {
+  auto c = std::shared_ptr<Column>(new Column(v.type, Encoding::Constant));
+  c->size_ = rows;
+  c->constant_ = std::move(v);
+  return c;
+}
+
+ColumnPtr Column::make_dictionary(ColumnPtr dictionary, std::vector<uint32_t> codes) {
+  auto c = std::shared_ptr<Column>(new Column(dictionary->type(), Encoding::Dictionary));
+  c->size_ = codes.size();
+  c->dictionary_ = std::move(dictionary);
+  c->codes_ = std::move(codes);
+  return c;
+}
+
+ColumnPtr Column::take(const ColumnPtr& c, std::span<const uint32_t> indices) {
+  if (c->is_constant()) return make_constant(c->constant(), indices.size());
+  if (c->is_dictionary()) {
+    std::vector<uint32_t> codes(indices.size());
+    auto src = c->codes();
+    for (size_t i = 0; i < indices.size(); ++i) codes[i] = src[indices[i]];
+    auto d = std::shared_ptr<Column>(new Column(c->type(), Encoding::Dictionary));
+    d->size_ = indices.size();
+    d->dictionary_ = c->dictionary_ptr();
+    d->codes_ = std::move(codes);
+    if (!c->validity().all_valid())
+      for (size_t i = 0; i < indices.size(); ++i)
+        if (!c->validity().valid(indices[i])) d->validity_.set(i, false);
+    return d;
+  }
+  ColumnBuilder b(c->type(), indices.size());
+  for (uint32_t i : indices) b.append_from(*c, i);
+  return b.finish();
+}
+
+ColumnPtr Column::slice(const ColumnPtr& c, size_t offset, size_t count) {
+  if (offset == 0 && count == c->size()) return c;
+  std::vector<uint32_t> idx(count);
+  for (size_t i = 0; i < count; ++i) idx[i] = static_cast<uint32_t>(offset + i);
+  return take(c, idx);
+}
+
+ColumnPtr Column::concat(std::span<const ColumnPtr> parts) {
+  if (parts.size() == 1) return parts[0];
+  ScalarType t = parts.empty() ? ScalarType::Unknown : parts[0]->type();
+  size_t n = 0;
+  for (const auto& p : parts) n += p->size();
+  ColumnBuilder b(t, n);
+  for (const auto& p : parts)
+    for (size_t i = 0; i < p->size(); ++i) b.append_from(*p, i);
+  return b.finish();
+}
+
+// ---------------------------------------------------------------- builder
+
+ColumnBuilder::ColumnBuilder(ScalarType t, size_t reserve) : col_(new Column(t)) {
+  switch (t) {
+    case ScalarType::Bool: col_->bools_.reserve(reserve); break;
+    case ScalarType::Int: col_->ints_.reserve(reserve); break;
+    case ScalarType::Long:
+    case ScalarType::DateTime:
+    case ScalarType::TimeSpan: col_->longs_.reserve(reserve); break;
+    case ScalarType::Real:
+    case ScalarType::Decimal: col_->reals_.reserve(reserve); break;
+    case ScalarType::String:
+      col_->offsets_.reserve(reserve + 1);
+      col_->offsets_.push_back(0);
+      break;
+    case ScalarType::Guid: col_->guids_.reserve(reserve); break;
+    case ScalarType::Dynamic:
+    case ScalarType::Unknown: col_->dynamics_.reserve(reserve); break;
+  }
+}
+
+void ColumnBuilder::append_null() {
+  Column& c = *col_;
+  switch (c.type_) {
+    case ScalarType::Bool: c.bools_.push_back(0); break;
+    case ScalarType::Int: c.ints_.push_back(0); break;
+    case ScalarType::Long:
+    case ScalarType::DateTime:
+    case ScalarType::TimeSpan: c.longs_.push_back(0); break;
+    case ScalarType::Real:
+    case ScalarType::Decimal: c.reals_.push_back(0); break;
+    case ScalarType::String:
+      // strings have no null in KQL: an empty string
+      c.offsets_.push_back(static_cast<uint32_t>(c.bytes_.size()));
+      ++c.size_;
+      return;
+    case ScalarType::Guid: c.guids_.push_back(Guid{}); break;
+    case ScalarType::Dynamic:
+    case ScalarType::Unknown:
+      c.dynamics_.push_back(nullptr);
+      ++c.size_;
+      return;
+  }
+  c.validity_.set(c.size_, false);
+  ++c.size_;
+}
+
+void ColumnBuilder::append_bool(bool v) {
+  col_->bools_.push_back(v ? 1 : 0);
+  col_->validity_.grow(++col_->size_);
+}
+void ColumnBuilder::append_int(int32_t v) {
+  col_->ints_.push_back(v);
+  col_->validity_.grow(++col_->size_);
+}
+void ColumnBuilder::append_long(int64_t v) {
+  col_->longs_.push_back(v);
+  col_->validity_.grow(++col_->size_);
+}
+void ColumnBuilder::append_real(double v) {
+  col_->reals_.push_back(v);
+  col_->validity_.grow(++col_->size_);
+}
+void ColumnBuilder::append_string(std::string_view v) {
+  col_->bytes_.append(v);
+  col_->offsets_.push_back(static_cast<uint32_t>(col_->bytes_.size()));
+  ++col_->size_;
+}
+void ColumnBuilder::append_guid(const Guid& v) {
+  col_->guids_.push_back(v);
+  col_->validity_.grow(++col_->size_);
+}
+void ColumnBuilder::append_dynamic(DynamicPtr v) {
+  col_->dynamics_.push_back(std::move(v));
+  ++col_->size_;
+}
+
+void ColumnBuilder::append_value(const Value& v) {
+  if (v.is_null()) {
+    append_null();
+    return;
+  }
+  switch (col_->type_) {
+    case ScalarType::Bool: append_bool(v.as_bool()); break;
+    case ScalarType::Int:
+      append_int(v.type == ScalarType::Int ? v.as_int() : static_cast<int32_t>(v.as_long()));
+      break;
+    case ScalarType::Long:
+    case ScalarType::DateTime:
+    case ScalarType::TimeSpan:
+      append_long(v.type == ScalarType::Int ? v.as_int() : v.as_long());
+      break;
+    case ScalarType::Real:
+      append_real(v.type == ScalarType::Int    ? v.as_int()
+                  : v.type == ScalarType::Long ? static_cast<double>(v.as_long())
+                  : v.type == ScalarType::Decimal ? std::get<Decimal>(v.data).value
+                                                  : v.as_real());
+      break;
+    case ScalarType::Decimal:
+      append_real(v.type == ScalarType::Decimal ? std::get<Decimal>(v.data).value
+                  : v.type == ScalarType::Real  ? v.as_real()
+                  : v.type == ScalarType::Int   ? v.as_int()
+                                                : static_cast<double>(v.as_long()));
+      break;
+    case ScalarType::String: append_string(v.as_string()); break;
+    case ScalarType::Guid: append_guid(v.as_guid()); break;
+    case ScalarType::Dynamic:
+    case ScalarType::Unknown:
+      append_dynamic(v.type == ScalarType::Dynamic ? v.as_dynamic() : DynValue::from_value(v));
+      break;
+  }
+}
+
+void ColumnBuilder::append_from(const Column& c, size_t i) {
+  if (!c.is_flat()) {
+    if (c.is_dictionary()) {
+      if (!c.validity().valid(i)) {
+        append_null();
+      } else {
+        append_from(c.dictionary(), c.codes()[i]);
+      }
+    } else {
+      append_value(c.constant());
+    }
+    return;
+  }
+  if (c.is_null(i) && c.type() != ScalarType::String) {
+    append_null();
+    return;
+  }
+  switch (c.type()) {
+    case ScalarType::Bool: append_bool(c.bools()[i] != 0); break;
+    case ScalarType::Int: append_int(c.ints()[i]); break;
+    case ScalarType::Long:
+    case ScalarType::DateTime:
+    case ScalarType::TimeSpan: append_long(c.longs()[i]); break;
+    case ScalarType::Real:
+    case ScalarType::Decimal: append_real(c.reals()[i]); break;
+    case ScalarType::String: append_string(c.string_at(i)); break;
+    case ScalarType::Guid: append_guid(c.guids()[i]); break;
+    case ScalarType::Dynamic:
+    case ScalarType::Unknown: append_dynamic(c.dynamics()[i]); break;
+  }
+}
+
+ColumnPtr ColumnBuilder::finish() {
+  col_->validity_.grow(col_->size_);
+  ColumnPtr out = std::move(col_);
+  col_ = nullptr;
+  return out;
+}
+
+}  // namespace huntdb
