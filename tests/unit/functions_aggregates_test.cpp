@@ -12,28 +12,17 @@ using functions::AggregateShape;
 using functions::ArgInfo;
 using functions::Registry;
 using functions::ResultName;
+using testing::aggregate_entry;
+using testing::aggregate_rejects;
 using testing::aggregate_result;
+using testing::scalar_entry;
+using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
 
-const functions::FunctionInfo& agg(std::string_view name) {
-  const auto* f = Registry::builtins().aggregate(name);
-  if (!f) {
-    ADD_FAILURE() << "no aggregate " << name;
-    static const functions::FunctionInfo none;
-    return none;
-  }
-  return *f;
-}
-
-bool aggregate_rejects(std::string_view name, std::initializer_list<ScalarType> types) {
-  auto args = testing::args_of(types);
-  return functions::resolve(agg(name), args).signature == nullptr;
-}
-
 // The column prefix a `summarize f(x)` column gets: `<prefix>_x`.
 void expect_prefixed(std::string_view name, std::string_view prefix) {
-  const auto& f = agg(name);
+  const auto& f = aggregate_entry(name);
   EXPECT_EQ(f.result_name, ResultName::PrefixAndFirstArgument) << name;
   EXPECT_EQ(f.result_prefix, prefix) << name;
 }
@@ -134,55 +123,55 @@ TEST(FunctionsAggregates, ListsSetsAndBagsAreDynamic) {
   for (std::string_view f : {"make_set", "make_set_if", "makeset"}) expect_prefixed(f, "set");
   expect_prefixed("make_bag", "bag");
   expect_prefixed("make_bag_if", "bag");
-  EXPECT_TRUE(agg("makeset").hidden);
-  EXPECT_EQ(agg("makeset").replaced_by, "make_set");
-  EXPECT_EQ(agg("makelist").replaced_by, "make_list");
-  EXPECT_FALSE(agg("make_set").hidden);
+  EXPECT_TRUE(aggregate_entry("makeset").hidden);
+  EXPECT_EQ(aggregate_entry("makeset").replaced_by, "make_set");
+  EXPECT_EQ(aggregate_entry("makelist").replaced_by, "make_list");
+  EXPECT_FALSE(aggregate_entry("make_set").hidden);
 }
 
 TEST(FunctionsAggregates, TakeAnyNamesColumnsAfterTheirArguments) {
   EXPECT_EQ(aggregate_result("take_any", {String}), String);
   EXPECT_EQ(aggregate_result("take_any", {Int, String}), Int);
-  EXPECT_EQ(agg("take_any").aggregate_shape, AggregateShape::ArgMinMax);
-  EXPECT_EQ(agg("take_any").result_prefix, "any");  // take_any(i+1) -> any_arg0
+  EXPECT_EQ(aggregate_entry("take_any").aggregate_shape, AggregateShape::ArgMinMax);
+  EXPECT_EQ(aggregate_entry("take_any").result_prefix, "any");  // take_any(i+1) -> any_arg0
   std::vector<ArgInfo> star{ArgInfo{.is_star = true}};
-  EXPECT_NE(functions::resolve(agg("take_any"), star).signature, nullptr);
+  EXPECT_NE(functions::resolve(aggregate_entry("take_any"), star).signature, nullptr);
 
   // take_anyif(s, b) -> s; anyif(s, b) -> anyif_s; any(i) -> any_i.
   EXPECT_EQ(aggregate_result("take_anyif", {String, Bool}), String);
-  EXPECT_EQ(agg("take_anyif").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(aggregate_entry("take_anyif").result_name, ResultName::FirstArgument);
   EXPECT_EQ(aggregate_result("anyif", {Int, Bool}), Int);
   expect_prefixed("anyif", "anyif");
-  EXPECT_EQ(agg("anyif").replaced_by, "take_anyif");
+  EXPECT_EQ(aggregate_entry("anyif").replaced_by, "take_anyif");
   EXPECT_EQ(aggregate_result("any", {Guid}), Guid);
   EXPECT_EQ(aggregate_result("any", {Int, String}), Int);
   expect_prefixed("any", "any");
-  EXPECT_EQ(agg("any").replaced_by, "take_any");
-  EXPECT_NE(functions::resolve(agg("any"), star).signature, nullptr);
+  EXPECT_EQ(aggregate_entry("any").replaced_by, "take_any");
+  EXPECT_NE(functions::resolve(aggregate_entry("any"), star).signature, nullptr);
 }
 
 TEST(FunctionsAggregates, ArgMaxAndArgMinExpandIntoColumns) {
   EXPECT_EQ(aggregate_result("arg_max", {DateTime, String, Int}), DateTime);
   EXPECT_EQ(aggregate_result("arg_min", {Int, Long}), Int);
   EXPECT_EQ(aggregate_result("arg_max", {DateTime}), DateTime);
-  EXPECT_EQ(agg("arg_max").aggregate_shape, AggregateShape::ArgMinMax);
-  EXPECT_EQ(agg("arg_min").aggregate_shape, AggregateShape::ArgMinMax);
-  EXPECT_EQ(agg("arg_max").result_prefix, "max");  // arg_max(dt, i+1) -> dt, max_dt_arg1
-  EXPECT_EQ(agg("arg_min").result_prefix, "min");
+  EXPECT_EQ(aggregate_entry("arg_max").aggregate_shape, AggregateShape::ArgMinMax);
+  EXPECT_EQ(aggregate_entry("arg_min").aggregate_shape, AggregateShape::ArgMinMax);
+  EXPECT_EQ(aggregate_entry("arg_max").result_prefix, "max");  // arg_max(dt, i+1) -> dt, max_dt_arg1
+  EXPECT_EQ(aggregate_entry("arg_min").result_prefix, "min");
   EXPECT_TRUE(aggregate_rejects("arg_max", {Guid, String}));
   EXPECT_TRUE(aggregate_rejects("arg_max", {Dynamic, String}));
 
   std::vector<ArgInfo> with_star{ArgInfo{.type = DateTime}, ArgInfo{.is_star = true}};
-  auto r = functions::resolve(agg("arg_max"), with_star);
+  auto r = functions::resolve(aggregate_entry("arg_max"), with_star);
   ASSERT_NE(r.signature, nullptr) << r.error;
   EXPECT_EQ(r.type, DateTime);
   // `*` may not stand for the maximized value.
   std::vector<ArgInfo> star_first{ArgInfo{.is_star = true}};
-  EXPECT_EQ(functions::resolve(agg("arg_max"), star_first).signature, nullptr);
+  EXPECT_EQ(functions::resolve(aggregate_entry("arg_max"), star_first).signature, nullptr);
 
   // argmax(dt, s) -> max_dt, max_dt_s: the deprecated forms keep their max_/min_ prefix.
   for (auto [name, prefix, replacement] : {std::tuple{"argmax", "max", "arg_max"}, std::tuple{"argmin", "min", "arg_min"}}) {
-    const auto& f = agg(name);
+    const auto& f = aggregate_entry(name);
     EXPECT_EQ(f.aggregate_shape, AggregateShape::ArgMinMax) << name;
     EXPECT_EQ(f.result_prefix, prefix) << name;
     EXPECT_EQ(f.replaced_by, replacement) << name;
@@ -208,8 +197,8 @@ TEST(FunctionsAggregates, PercentilesWidenIntAndNarrowDecimal) {
   EXPECT_TRUE(aggregate_rejects("percentiles", {Int}));
   EXPECT_TRUE(aggregate_rejects("percentiles", {Int, String}));
   for (std::string_view f : {"percentile", "percentiles", "percentilew", "percentilesw"}) {
-    EXPECT_EQ(agg(f).aggregate_shape, AggregateShape::Percentiles) << f;
-    EXPECT_EQ(agg(f).result_prefix, "percentile") << f;
+    EXPECT_EQ(aggregate_entry(f).aggregate_shape, AggregateShape::Percentiles) << f;
+    EXPECT_EQ(aggregate_entry(f).result_prefix, "percentile") << f;
   }
 
   // percentiles_array(x, 50, 95) and percentiles_array(x, dynamic([50, 95])): percentiles_x.
@@ -218,7 +207,7 @@ TEST(FunctionsAggregates, PercentilesWidenIntAndNarrowDecimal) {
   EXPECT_EQ(aggregate_result("percentilesw_array", {Int, Long, Long, Long}), Dynamic);
   EXPECT_EQ(aggregate_result("percentilesw_array", {Real, Long, Dynamic}), Dynamic);
   for (std::string_view f : {"percentiles_array", "percentilesw_array"}) {
-    EXPECT_EQ(agg(f).aggregate_shape, AggregateShape::PercentilesArray) << f;
+    EXPECT_EQ(aggregate_entry(f).aggregate_shape, AggregateShape::PercentilesArray) << f;
     expect_prefixed(f, "percentiles");
   }
 }
@@ -240,21 +229,19 @@ TEST(FunctionsAggregates, SketchesAndTheirScalarReaders) {
   // dcount_hll is a scalar: extend dcount_hll(h) -> dcount_hll_h:long.
   EXPECT_EQ(Registry::builtins().aggregate("dcount_hll"), nullptr);
   EXPECT_EQ(scalar_result("dcount_hll", {Dynamic}), Long);
-  const auto* dcount_hll = Registry::builtins().scalar("dcount_hll");
-  ASSERT_NE(dcount_hll, nullptr);
-  EXPECT_EQ(dcount_hll->result_prefix, "dcount_hll");
+  EXPECT_EQ(scalar_entry("dcount_hll").result_prefix, "dcount_hll");
   // The scalar merges take two or more sketches and have fixed names.
   EXPECT_EQ(scalar_result("hll_merge", {Dynamic, Dynamic}), Dynamic);
-  EXPECT_EQ(Registry::builtins().scalar("hll_merge")->result_name, ResultName::PrefixOnly);
-  EXPECT_EQ(Registry::builtins().scalar("hll_merge")->result_prefix, "hll_merged_result");
-  EXPECT_EQ(Registry::builtins().scalar("tdigest_merge")->result_prefix, "tdigests_merge_result");
-  EXPECT_TRUE(testing::scalar_rejects("hll_merge", {Dynamic}));
+  EXPECT_EQ(scalar_entry("hll_merge").result_name, ResultName::PrefixOnly);
+  EXPECT_EQ(scalar_entry("hll_merge").result_prefix, "hll_merged_result");
+  EXPECT_EQ(scalar_entry("tdigest_merge").result_prefix, "tdigests_merge_result");
+  EXPECT_TRUE(scalar_rejects("hll_merge", {Dynamic}));
   EXPECT_EQ(scalar_result("percentile_tdigest", {Dynamic, Long}), Dynamic);
   EXPECT_EQ(scalar_result("percentrank_tdigest", {Dynamic, Long}), Real);
 
   // percentile_tdigest(h, 50, typeof(datetime)) -> datetime.
   std::vector<ArgInfo> typed{ArgInfo{.type = Dynamic}, ArgInfo{.type = Long}, ArgInfo{.literal = "datetime"}};
-  auto r = functions::resolve(*Registry::builtins().scalar("percentile_tdigest"), typed);
+  auto r = functions::resolve(scalar_entry("percentile_tdigest"), typed);
   ASSERT_NE(r.signature, nullptr) << r.error;
   EXPECT_EQ(r.type, DateTime);
 }
@@ -262,14 +249,14 @@ TEST(FunctionsAggregates, SketchesAndTheirScalarReaders) {
 TEST(FunctionsAggregates, BinaryAllAndLegacyEntries) {
   EXPECT_EQ(aggregate_result("binary_all_and", {Long}), Long);
   EXPECT_EQ(aggregate_result("binary_all_xor", {Int}), Int);
-  EXPECT_EQ(agg("binary_all_or").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(aggregate_entry("binary_all_or").result_name, ResultName::FirstArgument);
   EXPECT_TRUE(aggregate_rejects("binary_all_or", {String}));
   EXPECT_EQ(aggregate_result("buildschema", {Dynamic}), Dynamic);
   expect_prefixed("buildschema", "schema");
   EXPECT_EQ(aggregate_result("cnt", {}), Long);
-  EXPECT_TRUE(agg("cnt").hidden);
-  EXPECT_TRUE(agg("make_dictionary").hidden);
-  EXPECT_TRUE(agg("passthrough").hidden);
+  EXPECT_TRUE(aggregate_entry("cnt").hidden);
+  EXPECT_TRUE(aggregate_entry("make_dictionary").hidden);
+  EXPECT_TRUE(aggregate_entry("passthrough").hidden);
   // count(predicate) still binds (count(b) -> count_b), as Kusto's hidden signature does.
   EXPECT_EQ(aggregate_result("count", {Bool}), Long);
 }

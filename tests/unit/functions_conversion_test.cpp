@@ -9,18 +9,11 @@ namespace huntdb {
 namespace {
 
 using functions::ArgInfo;
-using functions::Registry;
 using functions::ResultName;
+using testing::scalar_entry;
 using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
-
-const functions::FunctionInfo& info(std::string_view name) {
-  const auto* f = Registry::builtins().scalar(name);
-  EXPECT_NE(f, nullptr) << name;
-  static const functions::FunctionInfo kNone;
-  return f ? *f : kNone;
-}
 
 TEST(ConversionFunctions, ToTypeTakesAnyScalar) {
   EXPECT_EQ(scalar_result("tostring", {Int}), String);
@@ -44,10 +37,10 @@ TEST(ConversionFunctions, ToTypeTakesAnyScalar) {
     EXPECT_TRUE(scalar_rejects(f, {})) << f;
     EXPECT_TRUE(scalar_rejects(f, {String, String})) << f;
     // tostring(Computer) -> Computer
-    EXPECT_EQ(info(f).result_name, ResultName::FirstArgument) << f;
+    EXPECT_EQ(scalar_entry(f).result_name, ResultName::FirstArgument) << f;
   }
-  EXPECT_TRUE(info("totime").hidden);
-  EXPECT_EQ(info("totime").replaced_by, "totimespan");
+  EXPECT_TRUE(scalar_entry("totime").hidden);
+  EXPECT_EQ(scalar_entry("totime").replaced_by, "totimespan");
   EXPECT_EQ(scalar_result("totime", {String}), TimeSpan);
 }
 
@@ -64,7 +57,7 @@ TEST(ConversionFunctions, ToHexTakesIntegers) {
   EXPECT_TRUE(scalar_rejects("tohex", {Real}));
   EXPECT_TRUE(scalar_rejects("tohex", {String}));
   EXPECT_TRUE(scalar_rejects("tohex", {Long, Real}));
-  EXPECT_EQ(info("tohex").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("tohex").result_name, ResultName::FirstArgument);
 }
 
 TEST(ConversionFunctions, JsonParsingReturnsDynamic) {
@@ -76,26 +69,26 @@ TEST(ConversionFunctions, JsonParsingReturnsDynamic) {
   EXPECT_TRUE(scalar_rejects("parse_json", {Int}));
   EXPECT_TRUE(scalar_rejects("todynamic", {Long}));
   EXPECT_TRUE(scalar_rejects("parse_json", {String, String}));
-  EXPECT_TRUE(info("parsejson").hidden);
-  EXPECT_EQ(info("parsejson").replaced_by, "parse_json");
-  EXPECT_EQ(info("toobject").replaced_by, "todynamic");
-  EXPECT_FALSE(info("todynamic").hidden);
-  EXPECT_EQ(info("parse_json").result_name, ResultName::FirstArgument);
+  EXPECT_TRUE(scalar_entry("parsejson").hidden);
+  EXPECT_EQ(scalar_entry("parsejson").replaced_by, "parse_json");
+  EXPECT_EQ(scalar_entry("toobject").replaced_by, "todynamic");
+  EXPECT_FALSE(scalar_entry("todynamic").hidden);
+  EXPECT_EQ(scalar_entry("parse_json").result_name, ResultName::FirstArgument);
 }
 
 TEST(ConversionFunctions, GetTypeIsNamedTypeOfItsArgument) {
   EXPECT_EQ(scalar_result("gettype", {Dynamic}), String);
   EXPECT_EQ(scalar_result("gettype", {Long}), String);
-  EXPECT_EQ(info("gettype").result_name, ResultName::PrefixAndFirstArgument);
-  EXPECT_EQ(info("gettype").result_prefix, "type");
+  EXPECT_EQ(scalar_entry("gettype").result_name, ResultName::PrefixAndFirstArgument);
+  EXPECT_EQ(scalar_entry("gettype").result_prefix, "type");
 }
 
 TEST(ConversionFunctions, CastReadsItsTypeLiteral) {
   std::vector<ArgInfo> args = {ArgInfo{.type = Unknown, .literal = std::string("long")}, ArgInfo{.type = String}};
-  auto r = functions::resolve(info("__cast"), args);
+  auto r = functions::resolve(scalar_entry("__cast"), args);
   ASSERT_NE(r.signature, nullptr) << r.error;
   EXPECT_EQ(r.type, Long);
-  EXPECT_TRUE(info("__cast").hidden);
+  EXPECT_TRUE(scalar_entry("__cast").hidden);
   EXPECT_TRUE(scalar_rejects("__cast", {String, String}));  // a string is no type literal
 }
 

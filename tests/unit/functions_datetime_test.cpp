@@ -5,17 +5,11 @@
 namespace huntdb {
 namespace {
 
+using testing::scalar_entry;
 using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
 using functions::ResultName;
-
-const functions::FunctionInfo& entry(std::string_view name) {
-  const auto* f = functions::Registry::builtins().scalar(name);
-  EXPECT_NE(f, nullptr) << name;
-  static const functions::FunctionInfo missing{};
-  return f ? *f : missing;
-}
 
 TEST(DatetimeFunctions, AgoAndNowTakeATimespan) {
   EXPECT_EQ(scalar_result("ago", {TimeSpan}), DateTime);
@@ -25,7 +19,7 @@ TEST(DatetimeFunctions, AgoAndNowTakeATimespan) {
   EXPECT_TRUE(scalar_rejects("ago", {DateTime}));
   EXPECT_TRUE(scalar_rejects("ago", {}));
   EXPECT_TRUE(scalar_rejects("now", {Int}));
-  EXPECT_EQ(entry("ago").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("ago").result_name, ResultName::None);
 }
 
 TEST(DatetimeFunctions, BinOverDatetimesAndTimespans) {
@@ -66,15 +60,15 @@ TEST(DatetimeFunctions, BinAtAndBinAuto) {
   EXPECT_EQ(scalar_result("bin_auto", {DateTime}), DateTime);
   EXPECT_EQ(scalar_result("bin_auto", {TimeSpan}), TimeSpan);
   EXPECT_TRUE(scalar_rejects("bin_auto", {String}));
-  EXPECT_TRUE(entry("bin_auto").hidden);
+  EXPECT_TRUE(scalar_entry("bin_auto").hidden);
 }
 
 TEST(DatetimeFunctions, BinningKeepsTheValuesColumnName) {
   // bin(TimeGenerated, 1h) is a column named TimeGenerated.
-  EXPECT_EQ(entry("bin").result_name, ResultName::FirstArgument);
-  EXPECT_EQ(entry("floor").result_name, ResultName::FirstArgument);
-  EXPECT_EQ(entry("bin_at").result_name, ResultName::FirstArgument);
-  EXPECT_EQ(entry("bin_auto").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("bin").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("floor").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("bin_at").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("bin_auto").result_name, ResultName::FirstArgument);
 }
 
 TEST(DatetimeFunctions, StartAndEndOfPeriods) {
@@ -88,9 +82,9 @@ TEST(DatetimeFunctions, StartAndEndOfPeriods) {
     EXPECT_TRUE(scalar_rejects(f, {TimeSpan})) << f;
   }
   // Only startofday is named after its argument.
-  EXPECT_EQ(entry("startofday").result_name, ResultName::FirstArgument);
-  EXPECT_EQ(entry("startofweek").result_name, ResultName::None);
-  EXPECT_EQ(entry("endofyear").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("startofday").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("startofweek").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("endofyear").result_name, ResultName::None);
 }
 
 TEST(DatetimeFunctions, DatetimeArithmetic) {
@@ -104,7 +98,7 @@ TEST(DatetimeFunctions, DatetimeArithmetic) {
   EXPECT_EQ(scalar_result("datetime_part", {String, DateTime}), Int);
   EXPECT_TRUE(scalar_rejects("datetime_part", {String, TimeSpan}));
   // The part name must be a literal.
-  EXPECT_EQ(entry("datetime_diff").signatures.front().params.front().shape, functions::ArgShape::Constant);
+  EXPECT_EQ(scalar_entry("datetime_diff").signatures.front().params.front().shape, functions::ArgShape::Constant);
 }
 
 TEST(DatetimeFunctions, CalendarParts) {
@@ -123,11 +117,11 @@ TEST(DatetimeFunctions, CalendarParts) {
 
 TEST(DatetimeFunctions, ObsoleteNamesPointToTheirReplacements) {
   EXPECT_EQ(scalar_result("weekofyear", {DateTime}), Int);
-  EXPECT_TRUE(entry("weekofyear").hidden);
-  EXPECT_EQ(entry("weekofyear").replaced_by, "week_of_year");
+  EXPECT_TRUE(scalar_entry("weekofyear").hidden);
+  EXPECT_EQ(scalar_entry("weekofyear").replaced_by, "week_of_year");
   EXPECT_EQ(scalar_result("datepart", {String, DateTime}), Int);
-  EXPECT_EQ(entry("datepart").replaced_by, "datetime_part");
-  EXPECT_FALSE(entry("datetime_part").hidden);
+  EXPECT_EQ(scalar_entry("datepart").replaced_by, "datetime_part");
+  EXPECT_FALSE(scalar_entry("datetime_part").hidden);
 }
 
 TEST(DatetimeFunctions, Formatting) {
@@ -136,8 +130,8 @@ TEST(DatetimeFunctions, Formatting) {
   EXPECT_TRUE(scalar_rejects("format_datetime", {String, String}));
   EXPECT_TRUE(scalar_rejects("format_timespan", {DateTime, String}));
   EXPECT_TRUE(scalar_rejects("format_datetime", {DateTime}));
-  EXPECT_EQ(entry("format_datetime").result_name, ResultName::FirstArgument);
-  EXPECT_EQ(entry("format_timespan").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("format_datetime").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("format_timespan").result_name, ResultName::FirstArgument);
 }
 
 TEST(DatetimeFunctions, MakeDatetimeAndTimespan) {
@@ -153,7 +147,7 @@ TEST(DatetimeFunctions, MakeDatetimeAndTimespan) {
   EXPECT_TRUE(scalar_rejects("make_timespan", {Real, Long}));
   EXPECT_TRUE(scalar_rejects("make_timespan", {Real, Long, Long, Long}));
   // make_datetime(Year, 3, Day) is Column1 in Kusto.
-  EXPECT_EQ(entry("make_datetime").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("make_datetime").result_name, ResultName::None);
 }
 
 TEST(DatetimeFunctions, UnixTimeAndTimeZones) {

@@ -5,24 +5,18 @@
 namespace huntdb {
 namespace {
 
+using testing::scalar_entry;
 using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
 using functions::ResultName;
 
-const functions::FunctionInfo& entry(std::string_view name) {
-  const auto* f = functions::Registry::builtins().scalar(name);
-  EXPECT_NE(f, nullptr) << name;
-  static const functions::FunctionInfo missing{};
-  return f ? *f : missing;
-}
-
 TEST(DynamicFunctions, ArrayLengthAndLookup) {
   EXPECT_EQ(scalar_result("array_length", {Dynamic}), Long);
   EXPECT_TRUE(scalar_rejects("array_length", {String}));
   EXPECT_EQ(scalar_result("arraylength", {Dynamic}), Long);
-  EXPECT_EQ(entry("arraylength").replaced_by, "array_length");
-  EXPECT_TRUE(entry("arraylength").hidden);
+  EXPECT_EQ(scalar_entry("arraylength").replaced_by, "array_length");
+  EXPECT_TRUE(scalar_entry("arraylength").hidden);
   EXPECT_EQ(scalar_result("array_index_of", {Dynamic, Long}), Long);
   EXPECT_EQ(scalar_result("array_index_of", {Dynamic, String, Long, Long, Long}), Long);
   EXPECT_TRUE(scalar_rejects("array_index_of", {Dynamic, String, Long, Long, Real}));
@@ -50,7 +44,7 @@ TEST(DynamicFunctions, ArrayReshaping) {
   EXPECT_EQ(scalar_result("array_reverse", {Dynamic}), Dynamic);
   EXPECT_EQ(scalar_result("array_iff", {Dynamic, Long, Long}), Dynamic);
   EXPECT_TRUE(scalar_rejects("array_iff", {Dynamic, Dynamic}));
-  EXPECT_TRUE(entry("array_iif").hidden);
+  EXPECT_TRUE(scalar_entry("array_iif").hidden);
 }
 
 TEST(DynamicFunctions, ArraySortTakesArraysAndAnOptionalNullsLast) {
@@ -73,10 +67,8 @@ TEST(DynamicFunctions, BuildingArrays) {
   EXPECT_EQ(scalar_result("pack_array", {Int, String, DateTime}), Dynamic);
   EXPECT_TRUE(scalar_rejects("pack_array", {}));
   // pack_array(*) packs every column.
-  const auto* f = functions::Registry::builtins().scalar("pack_array");
-  ASSERT_NE(f, nullptr);
   std::vector<functions::ArgInfo> star{functions::ArgInfo{.is_star = true}};
-  EXPECT_EQ(functions::resolve(*f, star).type, Dynamic);
+  EXPECT_EQ(functions::resolve(scalar_entry("pack_array"), star).type, Dynamic);
 
   EXPECT_EQ(scalar_result("range", {Long, Long}), Dynamic);
   EXPECT_EQ(scalar_result("range", {Long, Long, Long}), Dynamic);
@@ -90,10 +82,10 @@ TEST(DynamicFunctions, BuildingArrays) {
   EXPECT_EQ(scalar_result("zip", {Dynamic, Dynamic}), Dynamic);
   EXPECT_TRUE(scalar_rejects("zip", {Dynamic}));
   // repeat(x, 3) is named repeat_x; treepath(bag) tree_bag.
-  EXPECT_EQ(entry("repeat").result_name, ResultName::PrefixAndFirstArgument);
-  EXPECT_EQ(entry("repeat").result_prefix, "repeat");
-  EXPECT_EQ(entry("treepath").result_prefix, "tree");
-  EXPECT_EQ(entry("range").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("repeat").result_name, ResultName::PrefixAndFirstArgument);
+  EXPECT_EQ(scalar_entry("repeat").result_prefix, "repeat");
+  EXPECT_EQ(scalar_entry("treepath").result_prefix, "tree");
+  EXPECT_EQ(scalar_entry("range").result_name, ResultName::None);
 }
 
 TEST(DynamicFunctions, Sets) {
@@ -133,16 +125,16 @@ TEST(DynamicFunctions, PackingKeysAndValues) {
   EXPECT_TRUE(scalar_rejects("bag_pack", {Int, Int}));
   for (std::string_view old : {"pack", "pack_dictionary"}) {
     EXPECT_EQ(scalar_result(old, {String, Long}), Dynamic) << old;
-    EXPECT_TRUE(entry(old).hidden) << old;
-    EXPECT_EQ(entry(old).replaced_by, "bag_pack") << old;
+    EXPECT_TRUE(scalar_entry(old).hidden) << old;
+    EXPECT_EQ(scalar_entry(old).replaced_by, "bag_pack") << old;
   }
   EXPECT_EQ(scalar_result("bag_pack_columns", {Int, String, DateTime}), Dynamic);
   EXPECT_TRUE(scalar_rejects("bag_pack_columns", {}));
-  EXPECT_EQ(entry("bag_pack_columns").signatures.front().params.front().shape, functions::ArgShape::Column);
+  EXPECT_EQ(scalar_entry("bag_pack_columns").signatures.front().params.front().shape, functions::ArgShape::Column);
   EXPECT_EQ(scalar_result("pack_all", {}), Dynamic);
   EXPECT_EQ(scalar_result("pack_all", {Bool}), Dynamic);
   EXPECT_TRUE(scalar_rejects("pack_all", {Bool, Bool}));
-  EXPECT_EQ(entry("bag_pack").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("bag_pack").result_name, ResultName::None);
 }
 
 }  // namespace

@@ -5,17 +5,10 @@
 namespace huntdb {
 namespace {
 
-using functions::Registry;
+using testing::scalar_entry;
 using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
-
-const functions::FunctionInfo& info(std::string_view name) {
-  const auto* f = Registry::builtins().scalar(name);
-  EXPECT_NE(f, nullptr) << name;
-  static const functions::FunctionInfo kNone;
-  return f ? *f : kNone;
-}
 
 TEST(EncodingFunctions, Base64) {
   EXPECT_EQ(scalar_result("base64_decode_tostring", {String}), String);
@@ -34,9 +27,9 @@ TEST(EncodingFunctions, DeprecatedBase64NamesStillResolve) {
   EXPECT_EQ(scalar_result("base64_decodestring", {String}), String);
   EXPECT_EQ(scalar_result("base64_encodestring", {String}), String);
   EXPECT_TRUE(scalar_rejects("base64_decodestring", {Int}));
-  EXPECT_TRUE(info("base64_decodestring").hidden);
-  EXPECT_EQ(info("base64_decodestring").replaced_by, "base64_decode_tostring");
-  EXPECT_EQ(info("base64_encodestring").replaced_by, "base64_encode_tostring");
+  EXPECT_TRUE(scalar_entry("base64_decodestring").hidden);
+  EXPECT_EQ(scalar_entry("base64_decodestring").replaced_by, "base64_decode_tostring");
+  EXPECT_EQ(scalar_entry("base64_encodestring").replaced_by, "base64_encode_tostring");
 }
 
 TEST(EncodingFunctions, UrlAndCompression) {
@@ -72,7 +65,7 @@ TEST(EncodingFunctions, HashManyAndCombine) {
   EXPECT_EQ(scalar_result("hash_combine", {Long, Long}), Long);
   EXPECT_EQ(scalar_result("hash_combine", {Long, Long, Dynamic}), Long);
   EXPECT_TRUE(scalar_rejects("hash_combine", {Long}));
-  EXPECT_TRUE(info("__hash_crc32").hidden);
+  EXPECT_TRUE(scalar_entry("__hash_crc32").hidden);
   EXPECT_TRUE(scalar_rejects("__hash_many_crc32", {Long, Long, Long}));
 }
 

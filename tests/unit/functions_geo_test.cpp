@@ -6,6 +6,7 @@ namespace {
 
 using functions::Registry;
 using functions::ResultName;
+using testing::scalar_entry;
 using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
@@ -14,7 +15,7 @@ TEST(FunctionsGeo, IpGeolocationIsADynamicBag) {
   // print geo_info_from_ip_address("1.2.3.4") -> print_0:dynamic
   EXPECT_EQ(scalar_result("geo_info_from_ip_address", {String}), Dynamic);
   EXPECT_TRUE(scalar_rejects("geo_info_from_ip_address", {Long}));  // "A value of type string expected"
-  EXPECT_EQ(Registry::builtins().scalar("geo_info_from_ip_address")->result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("geo_info_from_ip_address").result_name, ResultName::None);
 }
 
 TEST(FunctionsGeo, DistancesAreRealMeters) {
@@ -47,7 +48,7 @@ TEST(FunctionsGeo, ShapesCellsAndPredicates) {
   EXPECT_EQ(scalar_result("geo_polygon_densify", {Dynamic, Long, Bool}), Dynamic);
   EXPECT_EQ(scalar_result("geo_line_locate_point", {Dynamic, Real, Real, Bool}), Real);
   EXPECT_EQ(scalar_result("__geo_polygon_validate", {Dynamic}), String);
-  EXPECT_TRUE(Registry::builtins().scalar("__geo_polygon_validate")->hidden);
+  EXPECT_TRUE(scalar_entry("__geo_polygon_validate").hidden);
   EXPECT_TRUE(scalar_rejects("geo_h3cell_level", {Long}));
 }
 

@@ -5,17 +5,11 @@
 namespace huntdb {
 namespace {
 
+using testing::scalar_entry;
 using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
 using functions::ResultName;
-
-const functions::FunctionInfo& entry(std::string_view name) {
-  const auto* f = functions::Registry::builtins().scalar(name);
-  EXPECT_NE(f, nullptr) << name;
-  static const functions::FunctionInfo missing{};
-  return f ? *f : missing;
-}
 
 TEST(MathFunctions, AbsWidensIntegersToLong) {
   EXPECT_EQ(scalar_result("abs", {Int}), Long);
@@ -25,7 +19,7 @@ TEST(MathFunctions, AbsWidensIntegersToLong) {
   EXPECT_EQ(scalar_result("abs", {TimeSpan}), TimeSpan);
   EXPECT_TRUE(scalar_rejects("abs", {DateTime}));
   EXPECT_TRUE(scalar_rejects("abs", {String}));
-  EXPECT_EQ(entry("abs").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("abs").result_name, ResultName::FirstArgument);
 }
 
 TEST(MathFunctions, RoundAndCeilingKeepTheirArgumentsType) {
@@ -41,8 +35,8 @@ TEST(MathFunctions, RoundAndCeilingKeepTheirArgumentsType) {
   EXPECT_EQ(scalar_result("ceiling", {Decimal}), Decimal);
   EXPECT_TRUE(scalar_rejects("ceiling", {TimeSpan}));
   // The precision of round must be a constant.
-  EXPECT_EQ(entry("round").signatures.front().params.at(1).shape, functions::ArgShape::Constant);
-  EXPECT_EQ(entry("round").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("round").signatures.front().params.at(1).shape, functions::ArgShape::Constant);
+  EXPECT_EQ(scalar_entry("round").result_name, ResultName::FirstArgument);
 }
 
 TEST(MathFunctions, TranscendentalFunctionsAreReal) {
@@ -64,9 +58,9 @@ TEST(MathFunctions, TranscendentalFunctionsAreReal) {
   EXPECT_TRUE(scalar_rejects("exp", {TimeSpan}));
   EXPECT_TRUE(scalar_rejects("log2", {}));
   // Most are named after their argument; sign, cot, degrees, radians are not.
-  EXPECT_EQ(entry("log2").result_name, ResultName::FirstArgument);
-  EXPECT_EQ(entry("sign").result_name, ResultName::None);
-  EXPECT_EQ(entry("cot").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("log2").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("sign").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("cot").result_name, ResultName::None);
 }
 
 TEST(MathFunctions, FloatingPointClassificationTakesReals) {
@@ -93,7 +87,7 @@ TEST(MathFunctions, MaxOfAndMinOfTakeTheCommonType) {
   EXPECT_TRUE(scalar_rejects("min_of", {Int, Dynamic}));
   // Kusto rejects mixed kinds ("no common type"); a return rule can only say Unknown.
   EXPECT_EQ(scalar_result("max_of", {DateTime, Int}), Unknown);
-  EXPECT_EQ(entry("max_of").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("max_of").result_name, ResultName::None);
 }
 
 TEST(MathFunctions, Rand) {
@@ -101,7 +95,7 @@ TEST(MathFunctions, Rand) {
   EXPECT_EQ(scalar_result("rand", {Long}), Real);
   EXPECT_EQ(scalar_result("rand", {Int}), Real);
   EXPECT_TRUE(scalar_rejects("rand", {Real}));
-  EXPECT_EQ(entry("rand").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("rand").result_name, ResultName::FirstArgument);
 }
 
 TEST(MathFunctions, BitwiseFunctionsAreLong) {
@@ -116,7 +110,7 @@ TEST(MathFunctions, BitwiseFunctionsAreLong) {
   EXPECT_TRUE(scalar_rejects("binary_and", {Real, Int}));
   EXPECT_TRUE(scalar_rejects("binary_or", {Long}));
   EXPECT_TRUE(scalar_rejects("bitset_count_ones", {Real}));
-  EXPECT_EQ(entry("binary_and").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("binary_and").result_name, ResultName::FirstArgument);
 }
 
 }  // namespace

@@ -5,18 +5,11 @@
 namespace huntdb {
 namespace {
 
-using functions::Registry;
 using functions::ResultName;
+using testing::scalar_entry;
 using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
-
-const functions::FunctionInfo& info(std::string_view name) {
-  const auto* f = Registry::builtins().scalar(name);
-  EXPECT_NE(f, nullptr) << name;
-  static const functions::FunctionInfo kNone;
-  return f ? *f : kNone;
-}
 
 TEST(MiscFunctions, ColumnIfExistsHasTheDefaultsType) {
   // The binder substitutes the column's type when the table has it; the registry gives the default's.
@@ -26,9 +19,9 @@ TEST(MiscFunctions, ColumnIfExistsHasTheDefaultsType) {
   EXPECT_EQ(scalar_result("columnifexists", {String, DateTime}), DateTime);
   EXPECT_TRUE(scalar_rejects("column_ifexists", {String}));
   EXPECT_TRUE(scalar_rejects("column_ifexists", {Long, String}));
-  EXPECT_EQ(info("column_ifexists").result_name, ResultName::FirstArgumentIfColumn);
-  EXPECT_TRUE(info("columnifexists").hidden);
-  EXPECT_EQ(info("columnifexists").replaced_by, "column_ifexists");
+  EXPECT_EQ(scalar_entry("column_ifexists").result_name, ResultName::FirstArgumentIfColumn);
+  EXPECT_TRUE(scalar_entry("columnifexists").hidden);
+  EXPECT_EQ(scalar_entry("columnifexists").replaced_by, "column_ifexists");
 }
 
 TEST(MiscFunctions, NewGuidAndEnvironment) {
@@ -45,11 +38,11 @@ TEST(MiscFunctions, NewGuidAndEnvironment) {
 
 TEST(MiscFunctions, RecordFacts) {
   EXPECT_EQ(scalar_result("ingestion_time", {}), DateTime);
-  EXPECT_EQ(info("ingestion_time").result_name, ResultName::PrefixOnly);
-  EXPECT_EQ(info("ingestion_time").result_prefix, "$IngestionTime");
+  EXPECT_EQ(scalar_entry("ingestion_time").result_name, ResultName::PrefixOnly);
+  EXPECT_EQ(scalar_entry("ingestion_time").result_prefix, "$IngestionTime");
   EXPECT_EQ(scalar_result("extent_id", {}), Guid);
   EXPECT_EQ(scalar_result("extent_tags", {}), Dynamic);
-  EXPECT_EQ(info("extentid").replaced_by, "extent_id");
+  EXPECT_EQ(scalar_entry("extentid").replaced_by, "extent_id");
   EXPECT_EQ(scalar_result("cursor_after", {String}), Bool);
   EXPECT_EQ(scalar_result("cursor_current", {}), String);
   EXPECT_TRUE(scalar_rejects("cursor_after", {Long}));

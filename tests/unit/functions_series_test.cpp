@@ -8,24 +8,15 @@ namespace {
 
 using functions::Registry;
 using functions::ResultName;
+using testing::scalar_entry;
 using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
 
-const functions::FunctionInfo& fn(std::string_view name) {
-  const auto* f = Registry::builtins().scalar(name);
-  if (!f) {
-    ADD_FAILURE() << "no scalar function " << name;
-    static const functions::FunctionInfo none;
-    return none;
-  }
-  return *f;
-}
-
 // A tuple function: named `<function>_<argument>_<field>`, typed by its first field.
 void expect_tuple(std::string_view name) {
-  EXPECT_EQ(fn(name).result_name, ResultName::PrefixAndFirstArgument) << name;
-  EXPECT_EQ(fn(name).result_prefix, name) << name;
+  EXPECT_EQ(scalar_entry(name).result_name, ResultName::PrefixAndFirstArgument) << name;
+  EXPECT_EQ(scalar_entry(name).result_prefix, name) << name;
 }
 
 TEST(FunctionsSeries, DecompositionFunctionsExpandIntoDynamicColumns) {
@@ -65,7 +56,7 @@ TEST(FunctionsSeries, DynamicVariantsAreOneBag) {
   // extend series_stats_dynamic(y) -> Column1:dynamic
   for (std::string_view f : {"series_stats_dynamic", "series_fit_line_dynamic", "series_fit_2lines_dynamic"}) {
     EXPECT_EQ(scalar_result(f, {Dynamic}), Dynamic) << f;
-    EXPECT_EQ(fn(f).result_name, ResultName::None) << f;
+    EXPECT_EQ(scalar_entry(f).result_name, ResultName::None) << f;
   }
 }
 
@@ -74,11 +65,11 @@ TEST(FunctionsSeries, OutliersAndFillsKeepTheSeriesName) {
   EXPECT_EQ(scalar_result("series_outliers", {Dynamic}), Dynamic);
   EXPECT_EQ(scalar_result("series_outliers", {Dynamic, String, Long, Long, Long}), Dynamic);
   EXPECT_EQ(scalar_result("series_outliers", {Dynamic, String, Real, Real, Real, Long}), Dynamic);
-  EXPECT_EQ(fn("series_outliers").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("series_outliers").result_name, ResultName::FirstArgument);
   EXPECT_EQ(scalar_result("series_fill_linear", {Dynamic, Long, Bool, Long}), Dynamic);
-  EXPECT_EQ(fn("series_fill_forward").result_name, ResultName::FirstArgument);
-  EXPECT_EQ(fn("series_fir").result_name, ResultName::FirstArgument);
-  EXPECT_EQ(fn("series_iir").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("series_fill_forward").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("series_fir").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("series_iir").result_name, ResultName::FirstArgument);
 }
 
 TEST(FunctionsSeries, ElementwiseAndReductions) {
@@ -90,13 +81,13 @@ TEST(FunctionsSeries, ElementwiseAndReductions) {
   EXPECT_EQ(scalar_result("series_greater", {Dynamic, Long}), Dynamic);
   EXPECT_EQ(scalar_result("series_abs", {Dynamic}), Dynamic);
   EXPECT_EQ(scalar_result("series_seasonal", {Dynamic, Long, Long}), Dynamic);
-  EXPECT_EQ(fn("series_add").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("series_add").result_name, ResultName::None);
   EXPECT_EQ(scalar_result("series_pearson_correlation", {Dynamic, Dynamic}), Real);
   EXPECT_EQ(scalar_result("series_dot_product", {Dynamic, Long}), Real);
   EXPECT_EQ(scalar_result("series_cosine_similarity", {Dynamic, Dynamic, Real, Real}), Real);
   EXPECT_EQ(scalar_result("series_sum", {Dynamic}), Real);
   EXPECT_EQ(scalar_result("array_sum", {Dynamic}), Real);
-  EXPECT_EQ(fn("array_sum").replaced_by, "series_sum");
+  EXPECT_EQ(scalar_entry("array_sum").replaced_by, "series_sum");
 }
 
 TEST(FunctionsSeries, EverySeriesFunctionIsDeclared) {

@@ -9,18 +9,11 @@ namespace huntdb {
 namespace {
 
 using functions::ArgInfo;
-using functions::Registry;
 using functions::ResultName;
+using testing::scalar_entry;
 using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
-
-const functions::FunctionInfo& info(std::string_view name) {
-  const auto* f = Registry::builtins().scalar(name);
-  EXPECT_NE(f, nullptr) << name;
-  static const functions::FunctionInfo kNone;
-  return f ? *f : kNone;
-}
 
 // The result type of a call whose last argument is the type literal `typeof(type_name)`.
 ScalarType result_with_type_literal(std::string_view name, std::vector<ScalarType> types,
@@ -28,7 +21,7 @@ ScalarType result_with_type_literal(std::string_view name, std::vector<ScalarTyp
   std::vector<ArgInfo> args;
   for (ScalarType t : types) args.push_back(ArgInfo{.type = t});
   args.push_back(ArgInfo{.type = Unknown, .literal = std::move(type_name)});
-  auto r = functions::resolve(info(name), args);
+  auto r = functions::resolve(scalar_entry(name), args);
   EXPECT_NE(r.signature, nullptr) << name << ": " << r.error;
   return r.type;
 }
@@ -40,9 +33,9 @@ TEST(StringFunctions, LengthsAreLongAndNamedAfterTheirArgument) {
   EXPECT_TRUE(scalar_rejects("strlen", {Int}));
   EXPECT_TRUE(scalar_rejects("strlen", {}));
   // strlen(Computer) -> strlen_Computer
-  EXPECT_EQ(info("strlen").result_name, ResultName::PrefixAndFirstArgument);
-  EXPECT_EQ(info("strlen").result_prefix, "strlen");
-  EXPECT_EQ(info("string_size").result_prefix, "string_size");
+  EXPECT_EQ(scalar_entry("strlen").result_name, ResultName::PrefixAndFirstArgument);
+  EXPECT_EQ(scalar_entry("strlen").result_prefix, "strlen");
+  EXPECT_EQ(scalar_entry("string_size").result_prefix, "string_size");
 }
 
 TEST(StringFunctions, CaseMappingTakesAnyScalar) {
@@ -52,7 +45,7 @@ TEST(StringFunctions, CaseMappingTakesAnyScalar) {
   EXPECT_EQ(scalar_result("toupper", {DateTime}), String);
   EXPECT_TRUE(scalar_rejects("tolower", {}));
   EXPECT_TRUE(scalar_rejects("toupper", {String, String}));
-  EXPECT_EQ(info("tolower").result_name, ResultName::None);
+  EXPECT_EQ(scalar_entry("tolower").result_name, ResultName::None);
 }
 
 TEST(StringFunctions, ConcatenationTakesAnyNumberOfScalars) {
@@ -75,7 +68,7 @@ TEST(StringFunctions, SplitReturnsAnArrayNamedAfterItsSource) {
   EXPECT_TRUE(scalar_rejects("split", {String, Long}));
   EXPECT_TRUE(scalar_rejects("split", {String, String, Real}));
   EXPECT_TRUE(scalar_rejects("split", {String}));
-  EXPECT_EQ(info("split").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("split").result_name, ResultName::FirstArgument);
 }
 
 TEST(StringFunctions, ExtractReturnsStringOrTheRequestedType) {
@@ -93,8 +86,8 @@ TEST(StringFunctions, ExtractReturnsStringOrTheRequestedType) {
   EXPECT_EQ(scalar_result("extract_all", {String, Dynamic, String}), Dynamic);
   EXPECT_TRUE(scalar_rejects("extract_all", {String, Long, String}));
   EXPECT_EQ(scalar_result("extractall", {String, String}), Dynamic);
-  EXPECT_TRUE(info("extractall").hidden);
-  EXPECT_EQ(info("extractall").replaced_by, "extract_all");
+  EXPECT_TRUE(scalar_entry("extractall").hidden);
+  EXPECT_EQ(scalar_entry("extractall").replaced_by, "extract_all");
 }
 
 TEST(StringFunctions, ExtractJsonReturnsStringOrTheRequestedType) {
@@ -104,7 +97,7 @@ TEST(StringFunctions, ExtractJsonReturnsStringOrTheRequestedType) {
   EXPECT_EQ(result_with_type_literal("extractjson", {String, String}, "guid"), Guid);
   EXPECT_TRUE(scalar_rejects("extract_json", {String}));
   EXPECT_TRUE(scalar_rejects("extractjson", {String, Long}));
-  EXPECT_FALSE(info("extractjson").hidden);  // still listed by Kusto
+  EXPECT_FALSE(scalar_entry("extractjson").hidden);  // still listed by Kusto
 }
 
 TEST(StringFunctions, ReplaceFamily) {
@@ -115,8 +108,8 @@ TEST(StringFunctions, ReplaceFamily) {
   EXPECT_TRUE(scalar_rejects("replace_string", {String, Int, String}));
   EXPECT_TRUE(scalar_rejects("replace_regex", {String, String}));
   EXPECT_TRUE(scalar_rejects("replace_strings", {String, String, Int}));
-  EXPECT_TRUE(info("replace").hidden);
-  EXPECT_EQ(info("replace").replaced_by, "replace_regex");
+  EXPECT_TRUE(scalar_entry("replace").hidden);
+  EXPECT_EQ(scalar_entry("replace").replaced_by, "replace_regex");
   EXPECT_EQ(scalar_result("translate", {String, String, String}), String);
 }
 
@@ -167,10 +160,10 @@ TEST(StringFunctions, ParsersReturnDynamic) {
   EXPECT_TRUE(scalar_rejects("parse_command_line", {String, Long}));
   EXPECT_TRUE(scalar_rejects("parse_user_agent", {String, Long}));
   EXPECT_TRUE(scalar_rejects("parse_xml", {Long}));
-  EXPECT_EQ(info("parse_xml").result_name, ResultName::FirstArgument);
-  EXPECT_EQ(info("parse_url").result_name, ResultName::None);
-  EXPECT_TRUE(info("parseurl").hidden);
-  EXPECT_EQ(info("parseurl").replaced_by, "parse_url");
+  EXPECT_EQ(scalar_entry("parse_xml").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("parse_url").result_name, ResultName::None);
+  EXPECT_TRUE(scalar_entry("parseurl").hidden);
+  EXPECT_EQ(scalar_entry("parseurl").replaced_by, "parse_url");
 }
 
 TEST(StringFunctions, FormatBytes) {
@@ -179,7 +172,7 @@ TEST(StringFunctions, FormatBytes) {
   EXPECT_EQ(scalar_result("format_bytes", {Int, Int, String}), String);
   EXPECT_TRUE(scalar_rejects("format_bytes", {String}));
   EXPECT_TRUE(scalar_rejects("format_bytes", {Long, String}));
-  EXPECT_EQ(info("format_bytes").result_name, ResultName::FirstArgument);
+  EXPECT_EQ(scalar_entry("format_bytes").result_name, ResultName::FirstArgument);
 }
 
 TEST(StringFunctions, CodePoints) {
@@ -187,7 +180,7 @@ TEST(StringFunctions, CodePoints) {
   EXPECT_EQ(scalar_result("unicode_codepoints_to_string", {Int, Long, Dynamic}), String);
   EXPECT_TRUE(scalar_rejects("unicode_codepoints_to_string", {String}));
   EXPECT_EQ(scalar_result("make_string", {Long}), String);
-  EXPECT_EQ(info("to_utf8").replaced_by, "unicode_codepoints_from_string");
+  EXPECT_EQ(scalar_entry("to_utf8").replaced_by, "unicode_codepoints_from_string");
   EXPECT_EQ(scalar_result("isascii", {String}), Bool);
   EXPECT_EQ(scalar_result("reverse", {Long}), String);
 }

@@ -5,23 +5,17 @@
 namespace huntdb {
 namespace {
 
+using testing::scalar_entry;
 using testing::scalar_rejects;
 using testing::scalar_result;
 using enum ScalarType;
 using functions::ResultName;
 
-const functions::FunctionInfo& entry(std::string_view name) {
-  const auto* f = functions::Registry::builtins().scalar(name);
-  EXPECT_NE(f, nullptr) << name;
-  static const functions::FunctionInfo missing{};
-  return f ? *f : missing;
-}
-
 TEST(WindowFunctions, AreWindowKindWithGenericNames) {
   for (std::string_view f : {"row_number", "row_cumsum", "row_rank_dense", "row_rank_min", "row_rank",
                              "row_window_session", "prev", "next"}) {
-    EXPECT_EQ(entry(f).kind, functions::FunctionKind::Window) << f;
-    EXPECT_EQ(entry(f).result_name, ResultName::None) << f;
+    EXPECT_EQ(scalar_entry(f).kind, functions::FunctionKind::Window) << f;
+    EXPECT_EQ(scalar_entry(f).result_name, ResultName::None) << f;
   }
   EXPECT_EQ(functions::Registry::builtins().aggregate("row_number"), nullptr);
 }
@@ -52,8 +46,8 @@ TEST(WindowFunctions, Ranks) {
   EXPECT_TRUE(scalar_rejects("row_rank_min", {Dynamic}));
   EXPECT_TRUE(scalar_rejects("row_rank_dense", {String, Long}));
   EXPECT_EQ(scalar_result("row_rank", {String}), Long);
-  EXPECT_TRUE(entry("row_rank").hidden);
-  EXPECT_EQ(entry("row_rank").replaced_by, "row_rank_dense");
+  EXPECT_TRUE(scalar_entry("row_rank").hidden);
+  EXPECT_EQ(scalar_entry("row_rank").replaced_by, "row_rank_dense");
 }
 
 TEST(WindowFunctions, RowWindowSessionIsADatetime) {
@@ -72,7 +66,7 @@ TEST(WindowFunctions, PrevAndNextReturnTheColumnsType) {
   EXPECT_TRUE(scalar_rejects("prev", {Int, Real}));
   EXPECT_TRUE(scalar_rejects("next", {}));
   // prev(Account) reads a column; prev(Account + "x") is an error in Kusto.
-  const auto& p = entry("prev").signatures.front().params;
+  const auto& p = scalar_entry("prev").signatures.front().params;
   EXPECT_EQ(p.at(0).shape, functions::ArgShape::Column);
   EXPECT_EQ(p.at(2).shape, functions::ArgShape::Constant);
 }

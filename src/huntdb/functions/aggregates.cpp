@@ -76,13 +76,14 @@
 // ---------------------------------------------------------------------------------------------
 #include <tuple>
 
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
+using namespace declare;
 
 // Kusto's "orderable" is number, datetime, timespan, string or bool: min(guid) and
 // arg_max(dynamic, ...) are errors in the oracle, so our broader kOrderable (which includes
@@ -90,26 +91,6 @@ using namespace types;
 constexpr TypeSet kKustoOrderable = kOrderable.without(Guid);
 // hll() refuses real and bool (the sketch hashes the value's bits; reals would split buckets).
 constexpr TypeSet kNotRealOrBool = kScalar.without(Real).without(Bool);
-
-Param req(std::string_view name, TypeSet t = kScalar, ArgShape shape = ArgShape::Scalar) {
-  return {.name = name, .types = t, .shape = shape};
-}
-Param opt(std::string_view name, TypeSet t = kScalar, ArgShape shape = ArgShape::Scalar) {
-  return {.name = name, .types = t, .shape = shape, .optional = true};
-}
-Param many(std::string_view name, TypeSet t = kScalar, ArgShape shape = ArgShape::Scalar, bool optional = false) {
-  return {.name = name, .types = t, .shape = shape, .optional = optional, .repeats = true};
-}
-
-Signature fixed(ScalarType t, std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Fixed, .fixed = t};
-}
-Signature same_as(uint8_t param, std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Param, .param = param};
-}
-Signature custom(ResultTypeFn fn, std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Custom, .custom = fn};
-}
 
 // An aggregate named `<prefix>_<first argument>`.
 FunctionInfo prefixed(std::string_view name, std::string_view prefix, std::vector<Signature> sigs,
@@ -120,12 +101,6 @@ FunctionInfo prefixed(std::string_view name, std::string_view prefix, std::vecto
           .result_name = ResultName::PrefixAndFirstArgument,
           .result_prefix = prefix,
           .description = description};
-}
-
-FunctionInfo deprecated(FunctionInfo f, std::string_view replaced_by, bool hidden) {
-  f.replaced_by = replaced_by;
-  f.hidden = hidden;
-  return f;
 }
 
 // Percentile columns: int widens to long and decimal becomes real; other types are kept.
@@ -139,6 +114,7 @@ ScalarType percentile_value_type(std::span<const ArgInfo> args) {
 }
 
 // percentile_tdigest(digest, p, typeof(T)): the type named by the last (type literal) argument.
+// Not named_type(): the name is read bare only, and anything else gives dynamic, not Unknown.
 ScalarType type_from_last_literal(std::span<const ArgInfo> args) {
   if (!args.empty() && args.back().literal) {
     if (auto t = parse_type_name(*args.back().literal)) return *t;
@@ -172,9 +148,8 @@ void register_counting(Registry& r) {
 }
 
 void register_sums_and_extremes(Registry& r) {
-  r.add(prefixed("sum", "sum", {{.params = value(kSummable), .rule = ReturnRule::ParamPromoted}},
-                 "Sum of the values; int sums are long."));
-  r.add(prefixed("sumif", "sumif", {{.params = value_if(kSummable), .rule = ReturnRule::ParamPromoted}},
+  r.add(prefixed("sum", "sum", {promoted(0, value(kSummable))}, "Sum of the values; int sums are long."));
+  r.add(prefixed("sumif", "sumif", {promoted(0, value_if(kSummable))},
                  "Sum of the values where the predicate is true; int sums are long."));
   r.add(prefixed("min", "min", {same_as(0, value(kKustoOrderable))}, "Smallest value in the group."));
   r.add(prefixed("minif", "minif", {same_as(0, value_if(kKustoOrderable))},
@@ -317,7 +292,7 @@ void register_row_pickers(Registry& r) {
                    std::string_view("The row with the smallest value: that value and the requested columns.")}}) {
     r.add({.name = name,
            .kind = FunctionKind::Aggregate,
-           .signatures = {same_as(0, {req("by", kKustoOrderable), many("returned", kScalar, ArgShape::Star, true)})},
+           .signatures = {same_as(0, {req("by", kKustoOrderable), opt_many("returned", kScalar, ArgShape::Star)})},
            .result_prefix = prefix,
            .aggregate_shape = AggregateShape::ArgMinMax,
            .description = description});
@@ -328,7 +303,7 @@ void register_row_pickers(Registry& r) {
                                                       std::string_view("arg_min")}}) {
     r.add({.name = name,
            .kind = FunctionKind::Aggregate,
-           .signatures = {same_as(0, {req("by", kKustoOrderable), many("returned", kScalar, ArgShape::Star, true)})},
+           .signatures = {same_as(0, {req("by", kKustoOrderable), opt_many("returned", kScalar, ArgShape::Star)})},
            .result_prefix = prefix,
            .aggregate_shape = AggregateShape::ArgMinMax,
            .replaced_by = replacement,
@@ -372,48 +347,38 @@ void register_row_pickers(Registry& r) {
 // Scalar functions over hll()/tdigest() results. Kusto keeps them among the scalar functions
 // (dcount_hll is not an aggregate); they live here beside the aggregates that feed them.
 void register_sketch_scalars(Registry& r) {
-  auto scalar = [](std::string_view name, std::vector<Signature> sigs, ResultName rn, std::string_view prefix,
-                   bool hidden, std::string_view description) {
-    return FunctionInfo{.name = name,
-                        .kind = FunctionKind::Scalar,
-                        .signatures = std::move(sigs),
-                        .result_name = rn,
-                        .result_prefix = prefix,
-                        .hidden = hidden,
-                        .description = description};
-  };
   // dcount_hll(hll(s)) -> dcount_hll_hll_s: Kusto's "name and first argument".
   r.add(scalar("dcount_hll", {fixed(Long, {req("hll", kDynamic)})}, ResultName::PrefixAndFirstArgument, "dcount_hll",
-               false, "Distinct count estimated from an hll sketch."));
+               "Distinct count estimated from an hll sketch."));
   // The scalar merges take 2 to 16 sketches (the registry cannot cap the repeat at 16).
   r.add(scalar("hll_merge", {fixed(Dynamic, {req("hll", kDynamic), many("more", kDynamic)})}, ResultName::PrefixOnly,
-               "hll_merged_result", false, "Merges two or more hll sketches into one."));
+               "hll_merged_result", "Merges two or more hll sketches into one."));
   for (std::string_view name : {"tdigest_merge", "merge_tdigest"}) {
     r.add(scalar(name, {fixed(Dynamic, {req("tdigest", kDynamic), many("more", kDynamic)})}, ResultName::PrefixOnly,
-                 "tdigests_merge_result", false, "Merges two or more t-digest sketches into one."));
+                 "tdigests_merge_result", "Merges two or more t-digest sketches into one."));
   }
-  r.add(scalar("__hll_normalize", {fixed(Dynamic, {req("hll", kDynamic), many("more", kDynamic)})},
-               ResultName::FirstArgument, "", true, "Internal: normalizes hll sketches."));
+  r.add(hidden(scalar("__hll_normalize", {fixed(Dynamic, {req("hll", kDynamic), many("more", kDynamic)})},
+                      ResultName::FirstArgument, "Internal: normalizes hll sketches.")));
   // percentile_tdigest(d, p [, typeof(T)]): dynamic, or the type the literal names.
   r.add(scalar("percentile_tdigest",
                {fixed(Dynamic, {req("tdigest", kDynamic), req("percentile", kReal)}),
                 custom(type_from_last_literal,
                        {req("tdigest", kDynamic), req("percentile", kReal), req("type", kScalar, ArgShape::Any)})},
-               ResultName::PrefixAndFirstArgument, "percentile_tdigest", false,
+               ResultName::PrefixAndFirstArgument, "percentile_tdigest",
                "Percentile estimated from a t-digest sketch."));
   r.add(scalar("percentiles_array_tdigest",
                {fixed(Dynamic, {req("tdigest", kDynamic), many("percentile", kReal)}),
                 fixed(Dynamic, {req("tdigest", kDynamic), req("percentiles", kDynamic)})},
-               ResultName::PrefixAndFirstArgument, "percentile_tdigest", false,
+               ResultName::PrefixAndFirstArgument, "percentile_tdigest",
                "Several percentiles estimated from a t-digest sketch, as an array."));
-  r.add(scalar("percentrank_tdigest", {fixed(Real, {req("digest", kDynamic), req("value")})}, ResultName::None, "",
-               false, "Percentage rank of a value in a t-digest sketch."));
-  r.add(scalar("rank_tdigest", {fixed(Real, {req("digest", kDynamic), req("value")})}, ResultName::None, "", false,
+  r.add(scalar("percentrank_tdigest", {fixed(Real, {req("digest", kDynamic), req("value")})}, ResultName::None,
+               "Percentage rank of a value in a t-digest sketch."));
+  r.add(scalar("rank_tdigest", {fixed(Real, {req("digest", kDynamic), req("value")})}, ResultName::None,
                "Rank of a value in a t-digest sketch."));
-  r.add(scalar("tdigest_isvalid", {fixed(Bool, {req("digest", kDynamic), req("value")})}, ResultName::None, "", true,
-               "Internal: whether a value is a valid t-digest sketch."));
-  r.add(scalar("hll_isvalid", {fixed(Bool, {req("hll", kDynamic), req("value")})}, ResultName::None, "", true,
-               "Internal: whether a value is a valid hll sketch."));
+  r.add(hidden(scalar("tdigest_isvalid", {fixed(Bool, {req("digest", kDynamic), req("value")})}, ResultName::None,
+                      "Internal: whether a value is a valid t-digest sketch.")));
+  r.add(hidden(scalar("hll_isvalid", {fixed(Bool, {req("hll", kDynamic), req("value")})}, ResultName::None,
+                      "Internal: whether a value is a valid hll sketch.")));
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
 // Conditional and null-test functions: iff/iif, case, coalesce, isempty, isnull, not, ...
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
+using namespace declare;
 
 // case(p1, v1, p2, v2, ..., else): the common type of the values and the else.
 ScalarType case_result(std::span<const ArgInfo> args) {
@@ -15,24 +16,14 @@ ScalarType case_result(std::span<const ArgInfo> args) {
   return common_type(values);
 }
 
-// coalesce: any dynamic argument makes the result dynamic; numbers widen; other mixtures have
-// no common type.
+// coalesce: any dynamic argument makes the result dynamic; otherwise the values must be of one
+// kind, numbers widening (int stays int when all are int), as max_of's: no common_type() here,
+// which would let other mixtures through as dynamic.
 ScalarType coalesce_result(std::span<const ArgInfo> args) {
-  ScalarType result = ScalarType::Unknown;
   for (const auto& a : args) {
     if (a.type == ScalarType::Dynamic) return ScalarType::Dynamic;
   }
-  for (const auto& a : args) {
-    if (a.type == ScalarType::Unknown) continue;
-    if (result == ScalarType::Unknown || result == a.type) {
-      result = a.type;
-    } else if (is_numeric(result) && is_numeric(a.type)) {
-      result = widest_numeric(args);
-    } else {
-      return ScalarType::Unknown;
-    }
-  }
-  return result;
+  return same_kind_type(args);
 }
 
 }  // namespace
@@ -40,33 +31,29 @@ ScalarType coalesce_result(std::span<const ArgInfo> args) {
 void register_conditional_functions(Registry& r) {
   for (std::string_view name : {"iff", "iif"}) {
     r.add({.name = name,
-           .signatures = {{.params = {{"if", kBool}, {"then"}, {"else"}}, .rule = ReturnRule::Common, .param = 1}},
+           .signatures = {common(1, {{"if", kBool}, {"then"}, {"else"}})},
            .description = "The `then` value if the condition is true, else the `else` value."});
   }
   r.add({.name = "case",
-         .signatures = {{.params = {{"predicate", kBool}, {"then"}, {"rest", kScalar, ArgShape::Scalar, false, true}},
-                         .rule = ReturnRule::Custom,
-                         .custom = case_result}},
+         .signatures = {custom(case_result, {{"predicate", kBool}, {"then"}, many("rest")})},
          .description = "The value paired with the first true predicate, else the last argument."});
   r.add({.name = "coalesce",
-         .signatures = {{.params = {{"expr"}, {"more", kScalar, ArgShape::Scalar, false, true}},
-                         .rule = ReturnRule::Custom,
-                         .custom = coalesce_result}},
+         .signatures = {custom(coalesce_result, {{"expr"}, many("more")})},
          .description = "The first argument that is not null (or empty, for strings)."});
   for (std::string_view name : {"isempty", "isnotempty", "notempty"}) {
     r.add({.name = name,
-           .signatures = {{.params = {{"value"}}, .rule = ReturnRule::Fixed, .fixed = ScalarType::Bool}},
+           .signatures = {fixed(ScalarType::Bool, {{"value"}})},
            .hidden = name == "notempty",
            .description = "Whether the value is (not) null or an empty string."});
   }
   for (std::string_view name : {"isnull", "isnotnull", "notnull"}) {
     r.add({.name = name,
-           .signatures = {{.params = {{"value"}}, .rule = ReturnRule::Fixed, .fixed = ScalarType::Bool}},
+           .signatures = {fixed(ScalarType::Bool, {{"value"}})},
            .hidden = name == "notnull",
            .description = "Whether the value is (not) null."});
   }
   r.add({.name = "not",
-         .signatures = {{.params = {{"expr", kBool}}, .rule = ReturnRule::Fixed, .fixed = ScalarType::Bool}},
+         .signatures = {fixed(ScalarType::Bool, {{"expr", kBool}})},
          .description = "Logical negation."});
 }
 

@@ -5,39 +5,26 @@
 // makes `Computer`, `tostring(d.a)` makes `d_a`), so most carry ResultName::FirstArgument.
 #include <string_view>
 
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
+using namespace declare;
 using ST = ScalarType;
 
-Param optional(Param p) {
-  p.optional = true;
-  return p;
-}
-
-Signature returns(ScalarType t, std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Fixed, .fixed = t};
-}
-
-// __cast(typeof(T), value) is a T. A type literal has no scalar type: the binder hands it over
-// typed Unknown, with its text in ArgInfo::literal, bare ("long") or as written ("typeof(long)").
+// __cast(typeof(T), value) is a T.
 ScalarType first_argument_names_type(std::span<const ArgInfo> args) {
-  if (args.empty() || !args.front().literal) return ST::Unknown;
-  std::string_view s = *args.front().literal;
-  if (s.starts_with("typeof(") && s.ends_with(")")) s = s.substr(7, s.size() - 8);
-  auto t = parse_type_name(s);
-  return t ? *t : ST::Unknown;
+  return args.empty() ? ST::Unknown : named_type(args.front());
 }
 
 // The to<type>(value) family: any scalar in, one fixed type out, named after the argument.
 void add_to(Registry& r, std::string_view name, ScalarType result, std::string_view description,
             std::string_view replaced_by = {}) {
   r.add({.name = name,
-         .signatures = {returns(result, {{"value"}})},
+         .signatures = {fixed(result, {{"value"}})},
          .result_name = ResultName::FirstArgument,
          .replaced_by = replaced_by,
          .hidden = !replaced_by.empty(),
@@ -60,33 +47,33 @@ void register_conversion_functions(Registry& r) {
   add_to(r, "totime", ST::TimeSpan, "Old name of totimespan.", "totimespan");
 
   r.add({.name = "toguid",
-         .signatures = {returns(ST::Guid, {{"value", kStringOrDynamic}})},
+         .signatures = {fixed(ST::Guid, {{"value", kStringOrDynamic}})},
          .result_name = ResultName::FirstArgument,
          .description = "The value as a guid, or null if it does not convert."});
   r.add({.name = "tohex",
-         .signatures = {returns(ST::String, {{"value", kInteger}, optional({"minLength", kInteger})})},
+         .signatures = {fixed(ST::String, {{"value", kInteger}, opt("minLength", kInteger)})},
          .result_name = ResultName::FirstArgument,
          .description = "An integer as hexadecimal text, optionally zero-padded to a minimum length."});
   r.add({.name = "gettype",
-         .signatures = {returns(ST::String, {{"value"}})},
+         .signatures = {fixed(ST::String, {{"value"}})},
          .result_name = ResultName::PrefixAndFirstArgument,
          .result_prefix = "type",
          .description = "The name of the run-time type of a value (dynamic values report their element type)."});
 
   // JSON text to dynamic. todynamic's declared parameter is string; parse_json also takes dynamic.
   r.add({.name = "todynamic",
-         .signatures = {returns(ST::Dynamic, {{"value", kString}})},
+         .signatures = {fixed(ST::Dynamic, {{"value", kString}})},
          .result_name = ResultName::FirstArgument,
          .description = "Parses JSON text into a dynamic value (same as parse_json)."});
   r.add({.name = "toobject",
-         .signatures = {returns(ST::Dynamic, {{"value", kString}})},
+         .signatures = {fixed(ST::Dynamic, {{"value", kString}})},
          .result_name = ResultName::FirstArgument,
          .replaced_by = "todynamic",
          .hidden = true,
          .description = "Old name of todynamic."});
   for (std::string_view name : {"parse_json", "parsejson"}) {
     r.add({.name = name,
-           .signatures = {returns(ST::Dynamic, {{"json_text", kStringOrDynamic}})},
+           .signatures = {fixed(ST::Dynamic, {{"json_text", kStringOrDynamic}})},
            .result_name = ResultName::FirstArgument,
            .replaced_by = name == "parsejson" ? "parse_json" : "",
            .hidden = name == "parsejson",
@@ -95,12 +82,9 @@ void register_conversion_functions(Registry& r) {
                               : "Parses JSON text into a dynamic value (a dynamic argument passes through)."});
   }
 
-  // Internal. A type literal has no scalar type of its own: the binder types it Unknown, so an
-  // empty type set admits it and rejects any typed value.
+  // Internal.
   r.add({.name = "__cast",
-         .signatures = {{.params = {{"type", TypeSet{}, ArgShape::Constant}, {"value"}},
-                         .rule = ReturnRule::Custom,
-                         .custom = first_argument_names_type}},
+         .signatures = {custom(first_argument_names_type, {kTypeLiteral, {"value"}})},
          .hidden = true,
          .description = "Internal: converts a value to the type named by a type literal."});
 }

@@ -1,48 +1,20 @@
 // Date and time functions: ago/now, bin/floor/bin_at, start-of/end-of periods, calendar parts,
 // datetime arithmetic, formatting, construction and time zones.
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
-
-// Kusto's numeric widening order is int < long < real < decimal (decimal holds every real the
-// binder lets through), and a "widest" result is never int. The shared widest_numeric() ranks
-// real above decimal, so bin(decimal, 1.0) would come out real instead of decimal.
-int kusto_numeric_rank(ScalarType t) {
-  switch (t) {
-    case ScalarType::Int:
-      return 1;
-    case ScalarType::Long:
-      return 2;
-    case ScalarType::Real:
-      return 3;
-    case ScalarType::Decimal:
-      return 4;
-    default:
-      return 0;
-  }
-}
-
-// bin(x, n), floor(x, n), bin_at(x, n, at) over numbers: bin(int, int) is long, bin(int, 2.5) real.
-ScalarType widest_promoted(std::span<const ArgInfo> args) {
-  ScalarType best = ScalarType::Unknown;
-  for (const ArgInfo& a : args)
-    if (kusto_numeric_rank(a.type) > kusto_numeric_rank(best)) best = a.type;
-  return best == ScalarType::Int ? ScalarType::Long : best;
-}
-
-Signature fixed(ScalarType t, std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Fixed, .fixed = t};
-}
+using namespace declare;
 
 // The signatures bin() and floor() share: numbers, timespans, and datetimes rounded to a
 // timespan (or to a datetime, which Kusto accepts as a tick count).
 std::vector<Signature> bin_signatures() {
   return {
-      {.params = {{"value", kNumber}, {"roundTo", kNumber}}, .rule = ReturnRule::Custom, .custom = widest_promoted},
+      // Over numbers, the widest of the two: bin(int, int) is long, bin(int, 2.5) real.
+      widest({{"value", kNumber}, {"roundTo", kNumber}}),
       fixed(ScalarType::TimeSpan, {{"value", kTimeSpan}, {"roundTo", kTimeSpan}}),
       fixed(ScalarType::DateTime, {{"value", kDateTime}, {"roundTo", kDateTime}}),
       fixed(ScalarType::DateTime, {{"value", kDateTime}, {"roundTo", kTimeSpan}}),
@@ -52,8 +24,7 @@ std::vector<Signature> bin_signatures() {
 // startofday(date [, offset]) and its seven siblings.
 void add_period_boundary(Registry& r, std::string_view name, ResultName naming, std::string_view description) {
   r.add({.name = name,
-         .signatures = {fixed(ScalarType::DateTime, {{.name = "date", .types = kDateTime},
-                                                     {.name = "offset", .types = kLong, .optional = true}})},
+         .signatures = {fixed(ScalarType::DateTime, {{"date", kDateTime}, opt("offset", kLong)})},
          .result_name = naming,
          .description = description});
 }
@@ -73,7 +44,7 @@ void add_date_part(Registry& r, std::string_view name, ScalarType result, std::s
 void register_datetime_functions(Registry& r) {
   // --- the current time
   r.add({.name = "now",
-         .signatures = {fixed(ScalarType::DateTime, {{.name = "offset", .types = kTimeSpan, .optional = true}})},
+         .signatures = {fixed(ScalarType::DateTime, {opt("offset", kTimeSpan)})},
          .description = "The current UTC time, optionally shifted by a timespan."});
   r.add({.name = "ago",
          .signatures = {fixed(ScalarType::DateTime, {{"timespan", kTimeSpan}})},
@@ -92,9 +63,7 @@ void register_datetime_functions(Registry& r) {
       {.name = "bin_at",
        .signatures =
            {
-               {.params = {{"value", kNumber}, {"bin_size", kNumber}, {"fixed_point", kNumber}},
-                .rule = ReturnRule::Custom,
-                .custom = widest_promoted},
+               widest({{"value", kNumber}, {"bin_size", kNumber}, {"fixed_point", kNumber}}),
                fixed(ScalarType::TimeSpan, {{"value", kTimeSpan}, {"bin_size", kNumber}, {"fixed_point", kTimeSpan}}),
                fixed(ScalarType::TimeSpan, {{"value", kTimeSpan}, {"bin_size", kTimeSpan}, {"fixed_point", kTimeSpan}}),
                fixed(ScalarType::DateTime, {{"value", kDateTime}, {"bin_size", kSummable}, {"fixed_point", kDateTime}}),
@@ -104,7 +73,7 @@ void register_datetime_functions(Registry& r) {
   // bin_auto expands to bin_at(value, query_bin_auto_size, query_bin_auto_at); without those
   // query parameters known here, its type is the value's, int widened to long.
   r.add({.name = "bin_auto",
-         .signatures = {{.params = {{"value", kSummable}}, .rule = ReturnRule::ParamPromoted, .param = 0}},
+         .signatures = {promoted(0, {{"value", kSummable}})},
          .result_name = ResultName::FirstArgument,
          .hidden = true,
          .description = "Bins a value by the query_bin_auto_size and query_bin_auto_at query parameters."});
@@ -176,9 +145,9 @@ void register_datetime_functions(Registry& r) {
                  fixed(ScalarType::DateTime, {{"year", kNumber},
                                               {"month", kNumber},
                                               {"day", kNumber},
-                                              {.name = "hour", .types = kNumber, .optional = true},
-                                              {.name = "minute", .types = kNumber, .optional = true},
-                                              {.name = "second", .types = kNumber, .optional = true}}),
+                                              opt("hour", kNumber),
+                                              opt("minute", kNumber),
+                                              opt("second", kNumber)}),
                  fixed(ScalarType::DateTime, {{"value", kScalar}}),
              },
          .description = "A datetime from year, month, day and optional time parts."});
@@ -189,7 +158,7 @@ void register_datetime_functions(Registry& r) {
                        {{"days", kInteger}, {"hours", kInteger}, {"minutes", kInteger}, {"seconds", kInteger}}),
                  fixed(ScalarType::TimeSpan, {{"hours", kInteger},
                                               {"minutes", kInteger},
-                                              {.name = "seconds", .types = kInteger, .optional = true}}),
+                                              opt("seconds", kInteger)}),
                  fixed(ScalarType::TimeSpan, {{"value", kScalar}}),
              },
          .description = "A timespan from days, hours, minutes and seconds."});
@@ -209,7 +178,7 @@ void register_datetime_functions(Registry& r) {
          .signatures = {fixed(ScalarType::DateTime, {{"from", kDateTime}, {"timezone", kStringOrDynamic}})},
          .description = "Converts a UTC datetime to local time in an IANA time zone."});
   r.add({.name = "datetime_list_timezones",
-         .signatures = {fixed(ScalarType::Dynamic, {})},
+         .signatures = {fixed(ScalarType::Dynamic)},
          .description = "The array of supported IANA time zone names."});
 }
 

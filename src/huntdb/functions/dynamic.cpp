@@ -4,17 +4,14 @@
 // Kusto distinguishes dynamic arrays from property bags when it checks arguments
 // (array_length(dynamic({"a":1})) is an error); our TypeSet has one dynamic type, so both are
 // declared as kDynamic and the shape of the value is the kernel's business.
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
-
-Signature fixed(ScalarType t, std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Fixed, .fixed = t};
-}
+using namespace declare;
 
 // f(array, ...) -> dynamic with the given parameters and generic naming.
 void add_dynamic(Registry& r, std::string_view name, std::vector<Param> params, std::string_view description) {
@@ -24,9 +21,7 @@ void add_dynamic(Registry& r, std::string_view name, std::vector<Param> params, 
 // f(a1, a2, ..., up to 64 arrays) -> dynamic, with at least `min` arrays (1 or 2).
 void add_variadic_dynamic(Registry& r, std::string_view name, std::string_view param, int min,
                           std::string_view description) {
-  std::vector<Param> params{{param, kDynamic}};
-  params.push_back({.name = "more", .types = kDynamic, .optional = min < 2, .repeats = true});
-  add_dynamic(r, name, std::move(params), description);
+  add_dynamic(r, name, {{param, kDynamic}, min < 2 ? opt_many("more", kDynamic) : many("more", kDynamic)}, description);
 }
 
 // bag_pack("k1", v1, "k2", v2, ...): Kusto repeats (key, value) blocks. The registry repeats
@@ -34,9 +29,7 @@ void add_variadic_dynamic(Registry& r, std::string_view name, std::string_view p
 // rest of the arguments are any scalar; the even count is the kernel's check. As for any
 // string parameter in Kusto, a key may also be a dynamic value.
 std::vector<Param> key_value_pairs() {
-  return {{"key", kStringOrDynamic},
-          {"value", kScalar},
-          {.name = "more", .types = kScalar, .optional = true, .repeats = true}};
+  return {{"key", kStringOrDynamic}, {"value", kScalar}, opt_many("more")};
 }
 
 }  // namespace
@@ -55,9 +48,9 @@ void register_dynamic_functions(Registry& r) {
              ScalarType::Long,
              {{"array", kDynamic},
               {"value", kScalar},
-              {.name = "start", .types = kInteger, .optional = true},
-              {.name = "length", .types = kInteger, .optional = true},
-              {.name = "occurrence", .types = kInteger, .shape = ArgShape::Constant, .optional = true}})},
+              opt("start", kInteger),
+              opt("length", kInteger),
+              opt("occurrence", kInteger, ArgShape::Constant)})},
          .description = "The zero-based index of a value in an array, or -1."});
   r.add({.name = "set_has_element",
          .signatures = {fixed(ScalarType::Bool, {{"set", kDynamic}, {"value", kScalar}})},
@@ -75,14 +68,14 @@ void register_dynamic_functions(Registry& r) {
   r.add({.name = "pack_array",
          .signatures =
              {
-                 fixed(ScalarType::Dynamic, {{.name = "value", .types = kScalar, .repeats = true}}),
+                 fixed(ScalarType::Dynamic, {many("value")}),
                  fixed(ScalarType::Dynamic, {{"value", kScalar, ArgShape::Star}}),
              },
          .description = "A dynamic array of its arguments (or of all columns, given *)."});
   r.add({.name = "range",
          .signatures = {fixed(
              ScalarType::Dynamic,
-             {{"start", kSummable}, {"stop", kSummable}, {.name = "step", .types = kSummable, .optional = true}})},
+             {{"start", kSummable}, {"stop", kSummable}, opt("step", kSummable)})},
          .description = "A dynamic array of the values from start to stop by step."});
   r.add({.name = "repeat",
          .signatures = {fixed(ScalarType::Dynamic, {{"value", kScalar}, {"count", kLong}})},
@@ -111,14 +104,10 @@ void register_dynamic_functions(Registry& r) {
                  fixed(ScalarType::Dynamic, {{"array", kDynamic}, {"indices", kDynamic}}),
              },
          .description = "An array split into sub-arrays at one index or at an array of indexes."});
-  add_dynamic(
-      r, "array_shift_left",
-      {{"array", kDynamic}, {"shift_count", kInteger}, {.name = "default_value", .types = kScalar, .optional = true}},
-      "An array shifted left, filling with null or a default value.");
-  add_dynamic(
-      r, "array_shift_right",
-      {{"array", kDynamic}, {"shift_count", kInteger}, {.name = "default_value", .types = kScalar, .optional = true}},
-      "An array shifted right, filling with null or a default value.");
+  add_dynamic(r, "array_shift_left", {{"array", kDynamic}, {"shift_count", kInteger}, opt("default_value")},
+              "An array shifted left, filling with null or a default value.");
+  add_dynamic(r, "array_shift_right", {{"array", kDynamic}, {"shift_count", kInteger}, opt("default_value")},
+              "An array shifted right, filling with null or a default value.");
   add_dynamic(r, "array_rotate_left", {{"array", kDynamic}, {"rotate_count", kInteger}},
               "An array rotated left by a number of positions.");
   add_dynamic(r, "array_rotate_right", {{"array", kDynamic}, {"rotate_count", kInteger}},
@@ -128,9 +117,7 @@ void register_dynamic_functions(Registry& r) {
   // single result column and repeats only its last parameter, so the arrays and the trailing
   // constant bool share one repeating parameter; the call's value is the first sorted array.
   for (std::string_view name : {"array_sort_asc", "array_sort_desc"}) {
-    add_dynamic(r, name,
-                {{"array", kDynamic},
-                 {.name = "more_or_nulls_last", .types = kDynamic | kBool, .optional = true, .repeats = true}},
+    add_dynamic(r, name, {{"array", kDynamic}, opt_many("more_or_nulls_last", kDynamic | kBool)},
                 name == "array_sort_asc" ? "Arrays sorted ascending (the others follow the first's order)."
                                          : "Arrays sorted descending (the others follow the first's order).");
   }
@@ -158,10 +145,9 @@ void register_dynamic_functions(Registry& r) {
            .hidden = true,
            .description = "A property bag from alternating keys and values (old name of bag_pack)."});
   }
-  add_dynamic(r, "bag_pack_columns", {{.name = "column", .types = kScalar, .shape = ArgShape::Column, .repeats = true}},
+  add_dynamic(r, "bag_pack_columns", {many("column", kScalar, ArgShape::Column)},
               "A property bag of the named columns, keyed by column name.");
-  add_dynamic(r, "pack_all",
-              {{.name = "ignore_null_empty", .types = kScalar, .shape = ArgShape::Constant, .optional = true}},
+  add_dynamic(r, "pack_all", {opt("ignore_null_empty", kScalar, ArgShape::Constant)},
               "A property bag of all the columns of the row, optionally without null or empty ones.");
   add_dynamic(r, "bag_keys", {{"object", kDynamic}}, "The keys of a property bag, as an array.");
   r.add({.name = "bag_has_key",

@@ -5,34 +5,21 @@
 // scalar because its inputs are themselves hashes.
 #include <string_view>
 
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
+using namespace declare;
 using ST = ScalarType;
-
-Param optional(Param p) {
-  p.optional = true;
-  return p;
-}
-
-Param repeated(Param p) {
-  p.repeats = true;
-  return p;
-}
-
-Signature returns(ScalarType t, std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Fixed, .fixed = t};
-}
 
 // A string-to-string codec.
 void add_codec(Registry& r, std::string_view name, std::string_view param, std::string_view description,
                std::string_view replaced_by = {}) {
   r.add({.name = name,
-         .signatures = {returns(ST::String, {{param, kString}})},
+         .signatures = {fixed(ST::String, {{param, kString}})},
          .replaced_by = replaced_by,
          .hidden = !replaced_by.empty(),
          .description = description});
@@ -53,16 +40,16 @@ void register_encoding_functions(Registry& r) {
   add_codec(r, "base64_decodestring", "base64_string", "Old name of base64_decode_tostring.",
             "base64_decode_tostring");
   r.add({.name = "base64_decode_toarray",
-         .signatures = {returns(ST::Dynamic, {{"base64_string", kString}})},
+         .signatures = {fixed(ST::Dynamic, {{"base64_string", kString}})},
          .description = "Decodes base64 into a dynamic array of byte values."});
   r.add({.name = "base64_encode_fromarray",
-         .signatures = {returns(ST::String, {{"base64_string_decoded_as_array", kDynamic}})},
+         .signatures = {fixed(ST::String, {{"base64_string_decoded_as_array", kDynamic}})},
          .description = "The base64 encoding of a dynamic array of byte values."});
   r.add({.name = "base64_decode_toguid",
-         .signatures = {returns(ST::Guid, {{"base64_string", kString}})},
+         .signatures = {fixed(ST::Guid, {{"base64_string", kString}})},
          .description = "Decodes base64 (16 bytes) into a guid."});
   r.add({.name = "base64_encode_fromguid",
-         .signatures = {returns(ST::String, {{"guid", kGuid}})},
+         .signatures = {fixed(ST::String, {{"guid", kGuid}})},
          .description = "The base64 encoding of a guid's 16 bytes."});
 
   // --- compression (base64 text in or out)
@@ -71,7 +58,7 @@ void register_encoding_functions(Registry& r) {
   add_codec(r, "gzip_compress_to_base64_string", "string", "Compresses a string with gzip, as base64.");
   add_codec(r, "gzip_decompress_from_base64_string", "string", "Decompresses base64 gzip data into a string.");
   r.add({.name = "__lz4_compress_dynamic_array_to_base64_string",
-         .signatures = {returns(ST::String, {{"dynamic", kDynamic}})},
+         .signatures = {fixed(ST::String, {{"dynamic", kDynamic}})},
          .hidden = true,
          .description = "Internal: compresses a dynamic array with LZ4, as base64."});
 
@@ -83,40 +70,40 @@ void register_encoding_functions(Registry& r) {
 
   // --- hashes
   r.add({.name = "hash",
-         .signatures = {returns(ST::Long, {{"source", kNotDynamic}, optional({"mod", kInteger})})},
+         .signatures = {fixed(ST::Long, {{"source", kNotDynamic}, opt("mod", kInteger)})},
          .description = "A 64-bit hash of a value (xxhash64), optionally modulo a number."});
   r.add({.name = "hash_xxhash64",
-         .signatures = {returns(ST::Long, {{"source", kNotDynamic}, optional({"mod", kInteger})})},
+         .signatures = {fixed(ST::Long, {{"source", kNotDynamic}, opt("mod", kInteger)})},
          .description = "The xxhash64 of a value, optionally modulo a number."});
   r.add({.name = "hash_sha256",
-         .signatures = {returns(ST::String, {{"source", kNotDynamic}})},
+         .signatures = {fixed(ST::String, {{"source", kNotDynamic}})},
          .description = "The SHA-256 of a value, as hex text."});
   r.add({.name = "hash_sha1",
-         .signatures = {returns(ST::String, {{"source", kNotDynamic}})},
+         .signatures = {fixed(ST::String, {{"source", kNotDynamic}})},
          .description = "The SHA-1 of a value, as hex text."});
   r.add({.name = "hash_md5",
-         .signatures = {returns(ST::String, {{"source", kNotDynamic}})},
+         .signatures = {fixed(ST::String, {{"source", kNotDynamic}})},
          .description = "The MD5 of a value, as hex text."});
   r.add({.name = "hash_combine",
-         .signatures = {returns(ST::Long, {{"source"}, repeated({"source"})})},
+         .signatures = {fixed(ST::Long, {{"source"}, many("source")})},
          .description = "Combines two or more hash values into one."});
   r.add({.name = "hash_many",
-         .signatures = {returns(ST::Long, {repeated({"source", kNotDynamic})})},
+         .signatures = {fixed(ST::Long, {many("source", kNotDynamic)})},
          .description = "One hash of several values."});
   r.add({.name = "__hash_crc32",
-         .signatures = {returns(ST::Long, {{"source", kNotDynamic}, {"mod", kInteger}, {"seed", kInteger}})},
+         .signatures = {fixed(ST::Long, {{"source", kNotDynamic}, {"mod", kInteger}, {"seed", kInteger}})},
          .hidden = true,
          .description = "Internal: the CRC-32 of a value, modulo a number, with a seed."});
   r.add({.name = "__hash_djb2",
-         .signatures = {returns(ST::Long, {{"source", kNotDynamic}, optional({"mod", kInteger})})},
+         .signatures = {fixed(ST::Long, {{"source", kNotDynamic}, opt("mod", kInteger)})},
          .hidden = true,
          .description = "Internal: the djb2 hash of a value, optionally modulo a number."});
   r.add({.name = "__hash_xxh64",
-         .signatures = {returns(ST::Long, {{"source", kNotDynamic}, {"mod", kInteger}, {"seed", kInteger}})},
+         .signatures = {fixed(ST::Long, {{"source", kNotDynamic}, {"mod", kInteger}, {"seed", kInteger}})},
          .hidden = true,
          .description = "Internal: the xxhash64 of a value, modulo a number, with a seed."});
   r.add({.name = "__hash_many_crc32",
-         .signatures = {returns(ST::Long, {{"arg"}, optional({"arg"})})},  // one or two values
+         .signatures = {fixed(ST::Long, {{"arg"}, opt("arg")})},  // one or two values
          .hidden = true,
          .description = "Internal: one CRC-32 of one or two values."});
 }

@@ -4,30 +4,29 @@
 // Signatures and types follow Kusto.Language 12.4.1, checked against the oracle. Kusto types
 // GeoJSON shapes and cell arrays as dynamic; every geo function's unnamed result is Column1, ...
 // (print_0 in print): none of them names its column after an argument.
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
+using namespace declare;
 
 // Kusto accepts a number or a bool for the spheroid / crossing switches (use_spheroid = 1).
 constexpr TypeSet kNumberOrBool = kNumber | kBool;
 
-Param num(std::string_view name) { return {.name = name, .types = kNumber}; }
-Param num_opt(std::string_view name, TypeSet t = kNumber) { return {.name = name, .types = t, .optional = true}; }
+// The family's shorthands: numbers (coordinates, radii, levels), shapes and strings.
+Param num(std::string_view name) { return req(name, kNumber); }
+Param num_opt(std::string_view name, TypeSet t = kNumber) { return opt(name, t); }
 // GeoJSON shapes (and arrays of them) are dynamic values.
-Param shape(std::string_view name) { return {.name = name, .types = kDynamic}; }
-Param str(std::string_view name) { return {.name = name, .types = kString}; }
+Param shape(std::string_view name) { return req(name, kDynamic); }
+Param str(std::string_view name) { return req(name, kString); }
 
+// A geo function: one signature with a fixed result, and a generic column name.
 void add(Registry& r, std::string_view name, ScalarType result, std::vector<Param> params,
-         std::string_view description, bool hidden = false) {
-  r.add({.name = name,
-         .kind = FunctionKind::Scalar,
-         .signatures = {{.params = std::move(params), .rule = ReturnRule::Fixed, .fixed = result}},
-         .hidden = hidden,
-         .description = description});
+         std::string_view description, bool is_hidden = false) {
+  r.add(hidden(scalar(name, {fixed(result, std::move(params))}, ResultName::None, description), is_hidden));
 }
 
 void register_points(Registry& r) {
@@ -61,7 +60,7 @@ void register_points(Registry& r) {
 
 void register_shapes(Registry& r) {
   using enum ScalarType;
-  add(r, "geo_from_wkt", Dynamic, {{.name = "wkt", .types = kStringOrDynamic}},
+  add(r, "geo_from_wkt", Dynamic, {{"wkt", kStringOrDynamic}},
       "GeoJSON shape from Well-Known Text.");
   add(r, "geo_line_buffer", Dynamic, {shape("lineString"), num("radius"), num_opt("tolerance")},
       "Polygon of all points within a radius of a line.");

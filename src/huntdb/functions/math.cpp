@@ -1,54 +1,17 @@
 // Math functions: rounding, powers and logarithms, trigonometry, special functions, statistics
 // helpers, max_of/min_of, and the bitwise binary_* family.
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
-
-// Kusto orders numbers int < long < real < decimal when it looks for a common type.
-int kusto_numeric_rank(ScalarType t) {
-  switch (t) {
-    case ScalarType::Int:
-      return 1;
-    case ScalarType::Long:
-      return 2;
-    case ScalarType::Real:
-      return 3;
-    case ScalarType::Decimal:
-      return 4;
-    default:
-      return 0;
-  }
-}
+using namespace declare;
 
 // What max_of/min_of accept: Kusto's "orderable" types. Unlike types::kOrderable it leaves out
 // guid (max_of(guid, guid) is an error in Kusto).
 inline constexpr TypeSet kComparable{Int, Long, Real, Decimal, DateTime, TimeSpan, String, Bool};
-
-// max_of/min_of: numbers widen to the widest of them (int stays int when all are int); other
-// types must all be the same. Mixed kinds (datetime with int, string with long) have no common
-// type: Unknown, the closest a return rule can come to Kusto's "no common type" error.
-ScalarType common_orderable(std::span<const ArgInfo> args) {
-  ScalarType result = ScalarType::Unknown;
-  for (const ArgInfo& a : args) {
-    if (a.type == ScalarType::Unknown) continue;
-    if (result == ScalarType::Unknown || result == a.type) {
-      result = a.type;
-    } else if (kusto_numeric_rank(result) && kusto_numeric_rank(a.type)) {
-      if (kusto_numeric_rank(a.type) > kusto_numeric_rank(result)) result = a.type;
-    } else {
-      return ScalarType::Unknown;
-    }
-  }
-  return result;
-}
-
-Signature fixed(ScalarType t, std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Fixed, .fixed = t};
-}
 
 // f(number) -> real, named after its argument unless `naming` says otherwise.
 void add_real_of_number(Registry& r, std::string_view name, std::string_view param, ResultName naming,
@@ -76,16 +39,12 @@ void add_bitwise(Registry& r, std::string_view name, std::vector<Param> params, 
 
 void register_math_functions(Registry& r) {
   // --- rounding and sign
-  r.add(
-      {.name = "round",
-       .signatures = {{.params = {{"number", kNumber},
-                                  {.name = "precision", .types = kLong, .shape = ArgShape::Constant, .optional = true}},
-                       .rule = ReturnRule::Param,
-                       .param = 0}},
-       .result_name = ResultName::FirstArgument,
-       .description = "Rounds a number to a given number of decimal places (default 0)."});
+  r.add({.name = "round",
+         .signatures = {same_as(0, {{"number", kNumber}, opt("precision", kLong, ArgShape::Constant)})},
+         .result_name = ResultName::FirstArgument,
+         .description = "Rounds a number to a given number of decimal places (default 0)."});
   r.add({.name = "ceiling",
-         .signatures = {{.params = {{"number", kNumber}}, .rule = ReturnRule::Param, .param = 0}},
+         .signatures = {same_as(0, {{"number", kNumber}})},
          .result_name = ResultName::FirstArgument,
          .description = "The smallest integral value not less than the number."});
   // abs: integers come back as long, other numbers keep their type, timespans stay timespans.
@@ -93,7 +52,7 @@ void register_math_functions(Registry& r) {
          .signatures =
              {
                  fixed(ScalarType::Long, {{"number", kInteger}}),
-                 {.params = {{"number", kNumber}}, .rule = ReturnRule::Param, .param = 0},
+                 same_as(0, {{"number", kNumber}}),
                  fixed(ScalarType::TimeSpan, {{"number", kTimeSpan}}),
              },
          .result_name = ResultName::FirstArgument,
@@ -114,7 +73,7 @@ void register_math_functions(Registry& r) {
   add_real_of_number(r, "log10", "number", ResultName::FirstArgument, "The base-10 logarithm.");
 
   // --- trigonometry
-  r.add({.name = "pi", .signatures = {fixed(ScalarType::Real, {})}, .description = "The constant pi."});
+  r.add({.name = "pi", .signatures = {fixed(ScalarType::Real)}, .description = "The constant pi."});
   add_real_of_number(r, "sin", "number", ResultName::FirstArgument, "The sine of an angle in radians.");
   add_real_of_number(r, "cos", "number", ResultName::FirstArgument, "The cosine of an angle in radians.");
   add_real_of_number(r, "tan", "number", ResultName::FirstArgument, "The tangent of an angle in radians.");
@@ -155,7 +114,7 @@ void register_math_functions(Registry& r) {
 
   // --- random numbers; rand(n) is named after n, like Kusto does
   r.add({.name = "rand",
-         .signatures = {fixed(ScalarType::Real, {{.name = "number", .types = kInteger, .optional = true}})},
+         .signatures = {fixed(ScalarType::Real, {opt("number", kInteger)})},
          .result_name = ResultName::FirstArgument,
          .description = "A random real in [0, 1), or a random integer in [0, n) given n."});
 
@@ -164,16 +123,15 @@ void register_math_functions(Registry& r) {
   add_real_test(r, "isinf", "Whether the number is positive or negative infinity.");
   add_real_test(r, "isfinite", "Whether the number is neither infinite nor NaN.");
 
-  // --- largest and smallest of 2..64 values of one orderable kind
+  // --- largest and smallest of 2..64 values of one orderable kind. Not common_type(): numbers
+  // widen but int stays int when all are int (max_of(int, int) is int), and mixed kinds
+  // (datetime with int, string with long) have no common type: Unknown, the closest a return
+  // rule can come to Kusto's "no common type" error (see same_kind_type).
   r.add({.name = "max_of",
-         .signatures = {{.params = {{"arg", kComparable}, {.name = "more", .types = kComparable, .repeats = true}},
-                         .rule = ReturnRule::Custom,
-                         .custom = common_orderable}},
+         .signatures = {custom(same_kind_type, {{"arg", kComparable}, many("more", kComparable)})},
          .description = "The largest of its arguments (nulls ignored)."});
   r.add({.name = "min_of",
-         .signatures = {{.params = {{"arg", kComparable}, {.name = "more", .types = kComparable, .repeats = true}},
-                         .rule = ReturnRule::Custom,
-                         .custom = common_orderable}},
+         .signatures = {custom(same_kind_type, {{"arg", kComparable}, many("more", kComparable)})},
          .description = "The smallest of its arguments (nulls ignored)."});
 
   // --- bitwise operations on integers

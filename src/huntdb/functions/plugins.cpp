@@ -17,46 +17,25 @@
 #include <cctype>
 #include <string>
 
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
+using namespace declare;
 
 // --- parameter helpers
 
-Param req(std::string_view name, TypeSet t = kScalar, ArgShape shape = ArgShape::Scalar) {
-  return {.name = name, .types = t, .shape = shape};
-}
-Param opt(std::string_view name, TypeSet t = kScalar, ArgShape shape = ArgShape::Scalar) {
-  return {.name = name, .types = t, .shape = shape, .optional = true};
-}
-Param many(std::string_view name, TypeSet t = kScalar, ArgShape shape = ArgShape::Scalar, bool optional = true) {
-  return {.name = name, .types = t, .shape = shape, .optional = optional, .repeats = true};
-}
-Param column(std::string_view name, TypeSet t = kScalar) { return req(name, t, ArgShape::Column); }
-Param constant(std::string_view name, TypeSet t) { return req(name, t, ArgShape::Constant); }
 // The user-analytics plugins' common shapes: an id column, a timeline column, time constants
 // and any number of dimension columns.
 Param id_column() { return column("IdColumn", kNotDynamic); }
 Param timeline() { return column("TimelineColumn", kSummable); }
 Param time_constant(std::string_view name) { return constant(name, kSummable); }
-Param dimensions() { return many("Dimension", kNotDynamic, ArgShape::Column); }
+Param dimensions() { return opt_many("Dimension", kNotDynamic, ArgShape::Column); }
 // Arguments whose role depends on their position and kind (checked by the plugin's own rule).
-Param rest(std::string_view name) { return many(name, kScalar, ArgShape::Any); }
-
-Signature sig(std::vector<Param> params) { return {.params = std::move(params)}; }
-
-FunctionInfo plugin(std::string_view name, std::vector<Signature> sigs, PluginSchemaFn schema,
-                    std::string_view description) {
-  return {.name = name,
-          .kind = FunctionKind::Plugin,
-          .signatures = std::move(sigs),
-          .plugin_schema = schema,
-          .description = description};
-}
+Param rest(std::string_view name) { return opt_many(name, kScalar, ArgShape::Any); }
 
 // --- schema helpers
 
@@ -461,155 +440,151 @@ bool declared_output(const TableSchema& input, std::span<const ArgInfo> args, Ta
 
 void register_user_analytics(Registry& r) {
   r.add(plugin("active_users_count",
-               {sig({id_column(), timeline(), time_constant("Start"), time_constant("End"),
-                     time_constant("LookbackWindow"), time_constant("Period"), time_constant("ActivePeriods"),
-                     time_constant("Step"), dimensions()})},
+               {untyped({id_column(), timeline(), time_constant("Start"), time_constant("End"),
+                         time_constant("LookbackWindow"), time_constant("Period"), time_constant("ActivePeriods"),
+                         time_constant("Step"), dimensions()})},
                active_users_count, "Distinct counts of users active in enough periods of a lookback window."));
   r.add(plugin("activity_counts_metrics",
-               {sig({id_column(), timeline(), time_constant("Start"), time_constant("End"), time_constant("Step"),
-                     dimensions()})},
+               {untyped({id_column(), timeline(), time_constant("Start"), time_constant("End"), time_constant("Step"),
+                         dimensions()})},
                activity_counts_metrics, "Per-step counts, distinct counts and new distinct counts of activity."));
   r.add(plugin("activity_engagement",
-               {sig({id_column(), timeline(), time_constant("InnerActivityWindow"),
-                     time_constant("OuterActivityWindow")}),
-                sig({id_column(), timeline(), time_constant("Start"), time_constant("End"),
-                     time_constant("InnerActivityWindow"), time_constant("OuterActivityWindow"), dimensions()})},
+               {untyped({id_column(), timeline(), time_constant("InnerActivityWindow"),
+                         time_constant("OuterActivityWindow")}),
+                untyped({id_column(), timeline(), time_constant("Start"), time_constant("End"),
+                         time_constant("InnerActivityWindow"), time_constant("OuterActivityWindow"), dimensions()})},
                activity_engagement, "Activity ratio of an inner window (e.g. DAU) to an outer one (e.g. MAU)."));
   r.add(plugin("activity_metrics",
-               {sig({column("IdColumn"), timeline(), time_constant("Start"), time_constant("End"),
-                     time_constant("Step"), dimensions()}),
-                sig({column("IdColumn"), timeline(), opt("Start", kSummable, ArgShape::Constant),
-                     opt("End", kSummable, ArgShape::Constant)})},
+               {untyped({column("IdColumn"), timeline(), time_constant("Start"), time_constant("End"),
+                         time_constant("Step"), dimensions()}),
+                untyped({column("IdColumn"), timeline(), opt("Start", kSummable, ArgShape::Constant),
+                         opt("End", kSummable, ArgShape::Constant)})},
                activity_metrics, "Per-period distinct counts, new values, retention and churn rates."));
   // The cohort, dimensions and lookback table that follow the window are told apart by kind,
   // which the parameter list cannot say.
   r.add(plugin("new_activity_metrics",
-               {sig({id_column(), timeline(), time_constant("Start"), time_constant("End"), req("Window"),
-                     rest("CohortDimensionsOrLookback")})},
+               {untyped({id_column(), timeline(), time_constant("Start"), time_constant("End"), req("Window"),
+                         rest("CohortDimensionsOrLookback")})},
                new_activity_metrics, "Retention and churn metrics of cohorts of new users."));
   r.add(plugin("session_count",
-               {sig({id_column(), timeline(), time_constant("Start"), time_constant("End"), time_constant("Bin"),
-                     time_constant("LookBackWindow"), dimensions()})},
+               {untyped({id_column(), timeline(), time_constant("Start"), time_constant("End"), time_constant("Bin"),
+                         time_constant("LookBackWindow"), dimensions()})},
                session_count, "Number of sessions per time bin."));
   r.add(plugin("sliding_window_counts",
-               {sig({id_column(), timeline(), time_constant("Start"), time_constant("End"),
-                     time_constant("LookBackWindow"), time_constant("Step"), dimensions()})},
+               {untyped({id_column(), timeline(), time_constant("Start"), time_constant("End"),
+                         time_constant("LookBackWindow"), time_constant("Step"), dimensions()})},
                sliding_window_counts, "Counts and distinct counts over a sliding lookback window."));
   r.add(plugin("funnel_sequence",
-               {sig({id_column(), timeline(), time_constant("Start"), time_constant("End"),
-                     time_constant("MaxWindowSizeBetweenSteps"), time_constant("Step"),
-                     column("StateColumn", kNotDynamic), constant("Sequence", kDynamic)})},
+               {untyped({id_column(), timeline(), time_constant("Start"), time_constant("End"),
+                         time_constant("MaxWindowSizeBetweenSteps"), time_constant("Step"),
+                         column("StateColumn", kNotDynamic), constant("Sequence", kDynamic)})},
                funnel_sequence, "Distinct counts of the states before and after a sequence of states."));
   r.add(plugin("funnel_sequence_completion",
-               {sig({id_column(), timeline(), time_constant("Start"), time_constant("End"), time_constant("BinSize"),
-                     column("StateColumn", kNotDynamic), constant("Sequence", kDynamic),
-                     constant("MaxSequencePeriods", kDynamic)})},
+               {untyped({id_column(), timeline(), time_constant("Start"), time_constant("End"),
+                         time_constant("BinSize"), column("StateColumn", kNotDynamic), constant("Sequence", kDynamic),
+                         constant("MaxSequencePeriods", kDynamic)})},
                funnel_sequence_completion, "Funnel of completed sequence steps within each period."));
   r.add(plugin("rolling_percentile",
-               {sig({column("ValueColumn", kSummable), constant("Percentile", kNumber), column("IndexColumn", kSummable),
-                     req("BinSize", kSummable), constant("BinsPerWindow", kInteger), dimensions()})},
+               {untyped({column("ValueColumn", kSummable), constant("Percentile", kNumber),
+                         column("IndexColumn", kSummable), req("BinSize", kSummable),
+                         constant("BinsPerWindow", kInteger), dimensions()})},
                rolling_percentile, "Percentile of a value over a rolling window of bins."));
-  r.add(plugin("dcount_intersect", {sig({req("hll", kDynamic), many("more", kDynamic, ArgShape::Scalar, false)})},
+  r.add(plugin("dcount_intersect", {untyped({req("hll", kDynamic), many("more", kDynamic)})},
                dcount_intersect, "Distinct counts of the intersections of hll sketches (s0, s1, ...)."));
   r.add(plugin("sequence_detect",
-               {sig({timeline(), time_constant("MaxSequenceStepWindow"), time_constant("MaxSequenceSpan"),
-                     req("Expr", kBool), rest("ExprOrDimension")})},
+               {untyped({timeline(), time_constant("MaxSequenceStepWindow"), time_constant("MaxSequenceSpan"),
+                         req("Expr", kBool), rest("ExprOrDimension")})},
                sequence_detect, "Detects sequences of events that satisfy the predicates in order."));
 }
 
 void register_patterns(Registry& r) {
   r.add(plugin("autocluster",
-               {sig({opt("SizeWeight", kReal), opt("WeightColumn", kScalar, ArgShape::Column),
-                     opt("NumSeeds", kInteger), many("CustomWildcard")})},
+               {untyped({opt("SizeWeight", kReal), opt("WeightColumn", kScalar, ArgShape::Column),
+                         opt("NumSeeds", kInteger), opt_many("CustomWildcard")})},
                autocluster, "Common patterns of discrete attributes in the data."));
   r.add(plugin("basket",
-               {sig({opt("Threshold", kReal), opt("WeightColumn", kScalar, ArgShape::Column),
-                     opt("MaxDimensions", kInteger), many("CustomWildcard")})},
+               {untyped({opt("Threshold", kReal), opt("WeightColumn", kScalar, ArgShape::Column),
+                         opt("MaxDimensions", kInteger), opt_many("CustomWildcard")})},
                basket, "Frequent patterns of discrete attributes (Apriori)."));
   r.add(plugin("diffpatterns",
-               {sig({column("SplitColumn"), req("SplitValueA", kString), req("SplitValueB", kString),
-                     opt("WeightColumn", kScalar, ArgShape::Column), opt("Threshold", kReal),
-                     opt("MaxDimensions", kInteger), many("CustomWildcard")})},
+               {untyped({column("SplitColumn"), req("SplitValueA", kString), req("SplitValueB", kString),
+                         opt("WeightColumn", kScalar, ArgShape::Column), opt("Threshold", kReal),
+                         opt("MaxDimensions", kInteger), opt_many("CustomWildcard")})},
                diffpatterns, "Patterns that tell two splits of the data apart."));
   r.add(plugin("diffpatterns_text",
-               {sig({column("TextColumn", kString), req("BooleanCondition", kBool), opt("MinTokens", kInteger),
-                     opt("Threshold", kReal), opt("MaxTokens", kInteger)})},
+               {untyped({column("TextColumn", kString), req("BooleanCondition", kBool), opt("MinTokens", kInteger),
+                         opt("Threshold", kReal), opt("MaxTokens", kInteger)})},
                diffpatterns_text, "Text patterns that tell the rows where a condition holds from the others."));
 }
 
 void register_reshaping(Registry& r) {
   // The docs also describe named arguments columnsConflict and ignoredProperties; the oracle
   // rejects them (at most two arguments, the second a string), and so do we.
-  r.add(plugin("bag_unpack", {sig({column("column"), opt("column_prefix", kString, ArgShape::Constant)})},
+  r.add(plugin("bag_unpack", {untyped({column("column"), opt("column_prefix", kString, ArgShape::Constant)})},
                bag_unpack, "Turns the properties of a dynamic bag column into columns."));
   r.add(plugin("pivot",
-               {sig({column("pivotColumn", kNotDynamic), opt("aggregateFunction", kScalar, ArgShape::Any),
-                     many("columnName", kScalar, ArgShape::Column)})},
+               {untyped({column("pivotColumn", kNotDynamic), opt("aggregateFunction", kScalar, ArgShape::Any),
+                         opt_many("columnName", kScalar, ArgShape::Column)})},
                pivot, "Turns the distinct values of a column into columns, aggregating the rest."));
-  r.add(plugin("narrow", {sig({})}, narrow, "Unpivots a table into Row, Column and Value."));
-  r.add(plugin("preview", {sig({req("NumberOfRows", kInteger)})}, preview,
+  r.add(plugin("narrow", {untyped({})}, narrow, "Unpivots a table into Row, Column and Value."));
+  r.add(plugin("preview", {untyped({req("NumberOfRows", kInteger)})}, preview,
                "The first rows of the input, plus a table with the total row count."));
-  r.add(plugin("schema_merge", {sig({opt("PreserveOrder", kBool)})}, schema_merge,
+  r.add(plugin("schema_merge", {untyped({opt("PreserveOrder", kBool)})}, schema_merge,
                "Merges getschema outputs into one schema."));
   r.add(plugin("rows_near",
-               {sig({req("Condition", kBool), constant("NumRows", kInteger),
-                     opt("NumRowsAfter", kInteger, ArgShape::Constant)})},
+               {untyped({req("Condition", kBool), constant("NumRows", kInteger),
+                         opt("NumRowsAfter", kInteger, ArgShape::Constant)})},
                same_as_input, "The rows near the rows that satisfy a condition."));
-  r.add(plugin("estimate_rows_count", {sig({})}, estimate_rows_count, "Estimated number of rows of the input."));
-  r.add(plugin("infer_storage_schema", {sig({req("Options", kDynamic)})}, infer_storage_schema,
+  r.add(plugin("estimate_rows_count", {untyped({})}, estimate_rows_count, "Estimated number of rows of the input."));
+  r.add(plugin("infer_storage_schema", {untyped({req("Options", kDynamic)})}, infer_storage_schema,
                "Infers the schema of external data files."));
-  r.add(plugin("infer_storage_schema_with_suggestions", {sig({req("Options", kDynamic)})},
+  r.add(plugin("infer_storage_schema_with_suggestions", {untyped({req("Options", kDynamic)})},
                infer_storage_schema_with_suggestions, "Infers the schema of external data files, with suggestions."));
   // Internal test plugins Kusto.Language knows.
-  FunctionInfo identity = plugin("identity", {sig({})}, same_as_input, "Internal: returns the input.");
-  identity.hidden = true;
-  r.add(std::move(identity));
-  FunctionInfo identity_v3 = plugin("identity_v3",
-                                    {sig({constant("mode", kString), constant("exceptionText", kString)})},
-                                    same_as_input, "Internal: returns the input.");
-  identity_v3.hidden = true;
-  r.add(std::move(identity_v3));
+  r.add(hidden(plugin("identity", {untyped({})}, same_as_input, "Internal: returns the input.")));
+  r.add(hidden(plugin("identity_v3", {untyped({constant("mode", kString), constant("exceptionText", kString)})},
+                      same_as_input, "Internal: returns the input.")));
 }
 
 void register_lookups(Registry& r) {
   r.add(plugin("ipv4_lookup",
-               {sig({req("LookupTable", kScalar, ArgShape::Tabular), column("SourceIPv4Key"),
-                     column("IPv4LookupKey"), rest("ExtraKeyOrReturnUnmatched")})},
+               {untyped({req("LookupTable", kScalar, ArgShape::Tabular), column("SourceIPv4Key"),
+                         column("IPv4LookupKey"), rest("ExtraKeyOrReturnUnmatched")})},
                ipv4_lookup, "Joins rows to the IPv4 ranges of a lookup table that contain their address."));
   r.add(plugin("ipv6_lookup",
-               {sig({req("LookupTable", kScalar, ArgShape::Tabular), column("SourceIPv6Key"),
-                     column("IPv6LookupKey"), opt("return_unmatched", kBool, ArgShape::Constant)})},
+               {untyped({req("LookupTable", kScalar, ArgShape::Tabular), column("SourceIPv6Key"),
+                         column("IPv6LookupKey"), opt("return_unmatched", kBool, ArgShape::Constant)})},
                ipv6_lookup, "Joins rows to the IPv6 ranges of a lookup table that contain their address."));
   // The optional arguments after the coordinates (radius, return_unmatched, lookup_area_radius,
   // return_lookup_key) may be given by position or by name in any order, which a positional
   // parameter list cannot say: they are checked by the plugin's own rule.
   r.add(plugin("geo_polygon_lookup",
-               {sig({req("LookupTable", kScalar, ArgShape::Tabular), column("LookupPolygonKey", kDynamic),
-                     column("SourceLongitude"), column("SourceLatitude"), rest("Options")})},
+               {untyped({req("LookupTable", kScalar, ArgShape::Tabular), column("LookupPolygonKey", kDynamic),
+                         column("SourceLongitude"), column("SourceLatitude"), rest("Options")})},
                geo_lookup, "Joins points to the polygons of a lookup table that contain them."));
   r.add(plugin("geo_line_lookup",
-               {sig({req("LookupTable", kScalar, ArgShape::Tabular), column("LookupLineKey", kDynamic),
-                     column("SourceLongitude"), column("SourceLatitude"), constant("radius", kReal),
-                     rest("Options")})},
+               {untyped({req("LookupTable", kScalar, ArgShape::Tabular), column("LookupLineKey", kDynamic),
+                         column("SourceLongitude"), column("SourceLatitude"), constant("radius", kReal),
+                         rest("Options")})},
                geo_lookup, "Joins points to the lines of a lookup table within a radius of them."));
 }
 
 void register_external(Registry& r) {
   r.add(plugin("http_request",
-               {sig({constant("Uri", kString), opt("RequestHeaders", kDynamic), opt("Options", kDynamic)})},
+               {untyped({constant("Uri", kString), opt("RequestHeaders", kDynamic), opt("Options", kDynamic)})},
                http_request, "Sends an HTTP GET request."));
   r.add(plugin("http_request_post",
-               {sig({constant("Uri", kString), opt("RequestHeaders", kDynamic), opt("Options", kDynamic),
-                     opt("Content", kString, ArgShape::Constant)})},
+               {untyped({constant("Uri", kString), opt("RequestHeaders", kDynamic), opt("Options", kDynamic),
+                         opt("Content", kString, ArgShape::Constant)})},
                http_request, "Sends an HTTP POST request."));
   // The output schema is the typeof(...) first argument.
   std::vector<Param> script{req("OutputSchema", kScalar, ArgShape::Any), req("Script", kString),
                             opt("Arguments", kDynamic)};
   std::vector<Param> python_params = script;
   python_params.push_back(opt("Artifacts", kDynamic));
-  r.add(plugin("python", {sig(python_params)}, declared_output, "Runs a Python script over the input."));
-  r.add(plugin("r", {sig(script)}, declared_output, "Runs an R script over the input."));
-  r.add(plugin("csharp", {sig(script)}, declared_output, "Runs a C# script over the input."));
+  r.add(plugin("python", {untyped(python_params)}, declared_output, "Runs a Python script over the input."));
+  r.add(plugin("r", {untyped(script)}, declared_output, "Runs an R script over the input."));
+  r.add(plugin("csharp", {untyped(script)}, declared_output, "Runs a C# script over the input."));
 
   struct Request {
     std::string_view name, query_param, params_param;
@@ -622,20 +597,19 @@ void register_external(Registry& r) {
         Request{"postgresql_request", "sql_query", "sql_parameters", true, "Runs a query on a PostgreSQL server."},
         Request{"cosmosdb_sql_request", "sql_query", "sql_parameters", false, "Runs a query on Azure Cosmos DB."},
         Request{"dax_request", "dax_query", "dax_parameters", true, "Runs a DAX query."}}) {
-    FunctionInfo f = plugin(q.name,
-                            {sig({req("connection_string", kString), req(q.query_param, kString),
+    r.add(hidden(plugin(q.name,
+                        {untyped({req("connection_string", kString), req(q.query_param, kString),
                                   opt(q.params_param, kDynamic), opt("options", kDynamic)})},
-                            unknown_output, q.description);
-    f.hidden = q.hidden;
-    r.add(std::move(f));
+                        unknown_output, q.description),
+                 q.hidden));
   }
-  r.add(plugin("azure_digital_twins_query_request", {sig({req("endpoint", kString), req("sql_query", kString)})},
+  r.add(plugin("azure_digital_twins_query_request", {untyped({req("endpoint", kString), req("sql_query", kString)})},
                unknown_output, "Runs a query on Azure Digital Twins."));
-  r.add(plugin("execute_show_command", {sig({req("connection_string", kString), req("command", kString)})},
+  r.add(plugin("execute_show_command", {untyped({req("connection_string", kString), req("command", kString)})},
                unknown_output, "Runs a management command on another cluster."));
-  r.add(plugin("execute_query", {sig({req("connection_string", kString), req("query", kString)})}, unknown_output,
+  r.add(plugin("execute_query", {untyped({req("connection_string", kString), req("query", kString)})}, unknown_output,
                "Runs a query on another cluster."));
-  r.add(plugin("external_datatable", {sig({})}, unknown_output, "Reads an external table's data."));
+  r.add(plugin("external_datatable", {untyped({})}, unknown_output, "Reads an external table's data."));
 
   std::vector<Param> ai_tail{req("ConnectionString", kString), opt("Options", kDynamic),
                              opt("IncludeErrorMessages", kBool)};
@@ -644,15 +618,14 @@ void register_external(Registry& r) {
     ps.insert(ps.end(), ai_tail.begin(), ai_tail.end());
     return ps;
   };
-  r.add(plugin("ai_embeddings", {sig(ai_params(req("Text")))}, ai_embeddings,
+  r.add(plugin("ai_embeddings", {untyped(ai_params(req("Text")))}, ai_embeddings,
                "Embeds text with an AI model: adds <text>_embeddings."));
-  FunctionInfo embed_text = plugin("ai_embed_text", {sig(ai_params(req("Text")))}, ai_embed_text,
-                                   "Legacy ai_embeddings: adds <text>_embedding.");
-  embed_text.replaced_by = "ai_embeddings";
-  r.add(std::move(embed_text));
-  r.add(plugin("ai_chat_completion", {sig(ai_params(req("Prompt", kDynamic)))}, ai_chat_completion,
+  r.add(deprecated(plugin("ai_embed_text", {untyped(ai_params(req("Text")))}, ai_embed_text,
+                          "Legacy ai_embeddings: adds <text>_embedding."),
+                   "ai_embeddings", false));
+  r.add(plugin("ai_chat_completion", {untyped(ai_params(req("Prompt", kDynamic)))}, ai_chat_completion,
                "Chat completion with an AI model from a dynamic conversation: adds <prompt>_completion."));
-  r.add(plugin("ai_chat_completion_prompt", {sig(ai_params(req("Prompt", kString)))}, ai_chat_completion,
+  r.add(plugin("ai_chat_completion_prompt", {untyped(ai_params(req("Prompt", kString)))}, ai_chat_completion,
                "Chat completion with an AI model from a text prompt: adds <prompt>_completion."));
 }
 

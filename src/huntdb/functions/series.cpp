@@ -45,33 +45,17 @@
 //
 // The fields are declared with each entry (FunctionInfo::tuple_fields).
 // ---------------------------------------------------------------------------------------------
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
+using namespace declare;
 
-Param req(std::string_view name, TypeSet t = kDynamic, ArgShape shape = ArgShape::Scalar) {
-  return {.name = name, .types = t, .shape = shape};
-}
-Param opt(std::string_view name, TypeSet t, ArgShape shape = ArgShape::Scalar) {
-  return {.name = name, .types = t, .shape = shape, .optional = true};
-}
-Param many(std::string_view name, TypeSet t) { return {.name = name, .types = t, .repeats = true}; }
-
-Signature fixed(ScalarType t, std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Fixed, .fixed = t};
-}
-Signature same_as_first(std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Param, .param = 0};
-}
-
-FunctionInfo scalar(std::string_view name, std::vector<Signature> sigs, ResultName rn, std::string_view description) {
-  return {.name = name, .kind = FunctionKind::Scalar, .signatures = std::move(sigs), .result_name = rn,
-          .description = description};
-}
+// A dynamic array argument: a series, filter coefficients, ...
+Param arr(std::string_view name) { return req(name, kDynamic); }
 
 // A tuple-valued function (see the header comment): typed by its first field, named from the
 // function and its first argument.
@@ -107,8 +91,8 @@ const std::vector<TupleField> kPeriodsFields = {{"periods", Dynamic}, {"scores",
 
 // Binary element-wise functions take two series, or a series and a number on either side.
 std::vector<Signature> elementwise(ScalarType result) {
-  return {fixed(result, {req("series1"), req("series2")}), fixed(result, {req("series1"), req("series2", kNumber)}),
-          fixed(result, {req("series1", kNumber), req("series2")})};
+  return {fixed(result, {arr("series1"), arr("series2")}), fixed(result, {arr("series1"), req("series2", kNumber)}),
+          fixed(result, {req("series1", kNumber), arr("series2")})};
 }
 
 void register_elementwise(Registry& r) {
@@ -149,94 +133,92 @@ void register_elementwise(Registry& r) {
                          Unary{"series_acos", false, "Element-wise arccosine."},
                          Unary{"series_tan", false, "Element-wise tangent."},
                          Unary{"series_atan", false, "Element-wise arctangent."}}) {
-    r.add(scalar(u.name, {u.keeps_type ? same_as_first({req("series")}) : fixed(Dynamic, {req("series")})},
+    r.add(scalar(u.name, {u.keeps_type ? same_as(0, {arr("series")}) : fixed(Dynamic, {arr("series")})},
                  ResultName::None, u.description));
   }
 }
 
 void register_reductions(Registry& r) {
-  r.add(scalar("series_sum", {fixed(Real, {req("series")})}, ResultName::None, "Sum of the elements of a series."));
-  r.add(scalar("series_product", {fixed(Real, {req("series")})}, ResultName::None,
+  r.add(scalar("series_sum", {fixed(Real, {arr("series")})}, ResultName::None, "Sum of the elements of a series."));
+  r.add(scalar("series_product", {fixed(Real, {arr("series")})}, ResultName::None,
                "Product of the elements of a series."));
-  r.add(scalar("series_magnitude", {fixed(Real, {req("series")})}, ResultName::None,
+  r.add(scalar("series_magnitude", {fixed(Real, {arr("series")})}, ResultName::None,
                "Euclidean norm of a series."));
-  r.add(scalar("series_pearson_correlation", {fixed(Real, {req("series1"), req("series2")})}, ResultName::None,
+  r.add(scalar("series_pearson_correlation", {fixed(Real, {arr("series1"), arr("series2")})}, ResultName::None,
                "Pearson correlation coefficient of two series."));
   r.add(scalar("series_cosine_similarity",
-               {fixed(Real, {req("series1"), req("series2"), opt("series1_magnitude", kReal),
+               {fixed(Real, {arr("series1"), arr("series2"), opt("series1_magnitude", kReal),
                              opt("series2_magnitude", kReal)})},
                ResultName::None, "Cosine similarity of two series."));
   // array_sum is the old name of series_sum; Kusto marks it obsolete but still lists it.
-  FunctionInfo array_sum =
-      scalar("array_sum", {fixed(Real, {req("array")})}, ResultName::None, "Legacy name of series_sum.");
-  array_sum.replaced_by = "series_sum";
-  r.add(std::move(array_sum));
+  r.add(deprecated(scalar("array_sum", {fixed(Real, {arr("array")})}, ResultName::None, "Legacy name of series_sum."),
+                   "series_sum", false));
 }
 
 void register_fills_and_filters(Registry& r) {
   // Fills keep the series' type and its column name (extend series_fill_linear(y) replaces y).
-  r.add(scalar("series_fill_backward", {same_as_first({req("series"), opt("missing_value_placeholder", kNumber)})},
+  r.add(scalar("series_fill_backward", {same_as(0, {arr("series"), opt("missing_value_placeholder", kNumber)})},
                ResultName::FirstArgument, "Fills missing values with the next known value."));
-  r.add(scalar("series_fill_forward", {same_as_first({req("series"), opt("missing_value_placeholder", kNumber)})},
+  r.add(scalar("series_fill_forward", {same_as(0, {arr("series"), opt("missing_value_placeholder", kNumber)})},
                ResultName::FirstArgument, "Fills missing values with the previous known value."));
   r.add(scalar("series_fill_const",
-               {same_as_first({req("series"), opt("constant_value", kNumber), opt("missing_value_placeholder", kNumber)})},
+               {same_as(0, {arr("series"), opt("constant_value", kNumber), opt("missing_value_placeholder", kNumber)})},
                ResultName::FirstArgument, "Fills missing values with a constant."));
   r.add(scalar("series_fill_linear",
-               {same_as_first({req("series"), opt("missing_value_placeholder", kNumber), opt("fill_edges", kBool),
+               {same_as(0, {arr("series"), opt("missing_value_placeholder", kNumber), opt("fill_edges", kBool),
                                opt("constant_value", kNumber)})},
                ResultName::FirstArgument, "Fills missing values by linear interpolation."));
   r.add(scalar("series_fir",
-               {fixed(Dynamic, {req("series"), req("filter"), opt("normalize", kBool), opt("center", kBool)})},
+               {fixed(Dynamic, {arr("series"), arr("filter"), opt("normalize", kBool), opt("center", kBool)})},
                ResultName::FirstArgument, "Applies a finite impulse response filter to a series."));
-  r.add(scalar("series_iir", {fixed(Dynamic, {req("series"), req("numerators"), req("denominators")})},
+  r.add(scalar("series_iir", {fixed(Dynamic, {arr("series"), arr("numerators"), arr("denominators")})},
                ResultName::FirstArgument, "Applies an infinite impulse response filter to a series."));
   r.add(scalar("series_outliers",
-               {same_as_first({req("series"), opt("kind", kString), opt("ignore_val", kNumber)}),
-                same_as_first({req("series"), req("kind", kString), req("ignore_val", kReal), req("min_percentile", kReal),
+               {same_as(0, {arr("series"), opt("kind", kString), opt("ignore_val", kNumber)}),
+                same_as(0, {arr("series"), req("kind", kString), req("ignore_val", kReal), req("min_percentile", kReal),
                                opt("max_percentile", kReal), opt("test_points", kInteger)})},
                ResultName::FirstArgument, "Anomaly score of each point of a series (Tukey's fences)."));
   r.add(scalar("series_seasonal",
-               {fixed(Dynamic, {req("series")}), fixed(Dynamic, {req("series"), req("period", kInteger)}),
-                fixed(Dynamic, {req("series"), req("period", kInteger), req("test_points", kInteger)})},
+               {fixed(Dynamic, {arr("series")}), fixed(Dynamic, {arr("series"), req("period", kInteger)}),
+                fixed(Dynamic, {arr("series"), req("period", kInteger), req("test_points", kInteger)})},
                ResultName::None, "The seasonal component of a series."));
 }
 
 void register_tuples(Registry& r) {
-  r.add(tuple("series_stats", kStatsFields, {req("series"), opt("ignore_nonfinite", kBool, ArgShape::Constant)},
+  r.add(tuple("series_stats", kStatsFields, {arr("series"), opt("ignore_nonfinite", kBool, ArgShape::Constant)},
               "Statistics of a series (min, max, their indexes, avg, stdev, variance), one column each."));
-  r.add(tuple("series_fit_line", kFitLineFields, {req("series")}, "Linear regression of a series, one column per result."));
-  r.add(tuple("series_fit_2lines", kFit2LinesFields, {req("series")},
+  r.add(tuple("series_fit_line", kFitLineFields, {arr("series")}, "Linear regression of a series, one column per result."));
+  r.add(tuple("series_fit_2lines", kFit2LinesFields, {arr("series")},
               "Two-segment linear regression of a series, one column per result."));
-  r.add(tuple("series_fit_poly", kFitPolyFields, {req("y_series"), opt("x_series", kDynamic), opt("degree", kInt)},
+  r.add(tuple("series_fit_poly", kFitPolyFields, {arr("y_series"), opt("x_series", kDynamic), opt("degree", kInt)},
               "Polynomial regression of a series, one column per result."));
   r.add(tuple("series_decompose", kDecomposeFields,
-              {req("series"), opt("period", kInteger), opt("trend", kString), opt("test_points", kInteger),
+              {arr("series"), opt("period", kInteger), opt("trend", kString), opt("test_points", kInteger),
                opt("seasonality_threshold", kNumber)},
               "Seasonal decomposition: baseline, seasonal, trend and residual series."));
   r.add(tuple("series_decompose_forecast", kDecomposeFields,
-              {req("series"), req("test_points", kInteger), opt("period", kInteger), opt("trend", kString),
+              {arr("series"), req("test_points", kInteger), opt("period", kInteger), opt("trend", kString),
                opt("seasonality_threshold", kNumber)},
               "Forecast by seasonal decomposition: baseline, seasonal, trend and residual series."));
   r.add(tuple("series_decompose_anomalies", kAnomalyFields,
-              {req("series"), opt("threshold", kNumber), opt("period", kInteger), opt("trend", kString),
+              {arr("series"), opt("threshold", kNumber), opt("period", kInteger), opt("trend", kString),
                opt("test_points", kInteger), opt("method", kString), opt("seasonality_threshold", kNumber)},
               "Anomaly detection by seasonal decomposition: flags, scores and baseline."));
-  r.add(tuple("series_fft", kFftFields, {req("series"), opt("series_imaginary", kDynamic)},
+  r.add(tuple("series_fft", kFftFields, {arr("series"), opt("series_imaginary", kDynamic)},
               "Fast Fourier transform: real and imaginary parts."));
-  r.add(tuple("series_ifft", kFftFields, {req("series"), opt("series_imaginary", kDynamic)},
+  r.add(tuple("series_ifft", kFftFields, {arr("series"), opt("series_imaginary", kDynamic)},
               "Inverse fast Fourier transform: real and imaginary parts."));
   r.add(tuple("series_periods_detect", kPeriodsFields,
-              {req("series"), req("min_period", kNumber), req("max_period", kNumber), req("num_periods", kLong)},
+              {arr("series"), req("min_period", kNumber), req("max_period", kNumber), req("num_periods", kLong)},
               "The most significant periods of a series, with their scores."));
-  r.add(tuple("series_periods_validate", kPeriodsFields, {req("series"), many("period", kNumber)},
+  r.add(tuple("series_periods_validate", kPeriodsFields, {arr("series"), many("period", kNumber)},
               "Scores of the given periods in a series."));
 
-  r.add(scalar("series_stats_dynamic", {fixed(Dynamic, {req("series"), opt("ignore_nonfinite", kBool, ArgShape::Constant)})},
+  r.add(scalar("series_stats_dynamic", {fixed(Dynamic, {arr("series"), opt("ignore_nonfinite", kBool, ArgShape::Constant)})},
                ResultName::None, "Statistics of a series as one property bag."));
-  r.add(scalar("series_fit_line_dynamic", {fixed(Dynamic, {req("series")})}, ResultName::None,
+  r.add(scalar("series_fit_line_dynamic", {fixed(Dynamic, {arr("series")})}, ResultName::None,
                "Linear regression of a series as one property bag."));
-  r.add(scalar("series_fit_2lines_dynamic", {fixed(Dynamic, {req("series")})}, ResultName::None,
+  r.add(scalar("series_fit_2lines_dynamic", {fixed(Dynamic, {arr("series")})}, ResultName::None,
                "Two-segment linear regression of a series as one property bag."));
 }
 

@@ -1,43 +1,35 @@
 // Window functions: scalar functions that read neighbouring rows, so they need serialized
 // input (after serialize, sort, top, ...): row_number, row_cumsum, row_rank_*, row_window_session,
 // prev, next.
-#include "huntdb/functions/registry.h"
+#include "huntdb/functions/declare.h"
 
 namespace huntdb::functions {
 
 namespace {
 
 using namespace types;
+using namespace declare;
 
 // The optional trailing `restart` flag most window functions take: when true, the running
 // state starts over at this row.
-constexpr Param kRestart{.name = "restart", .types = kBool, .optional = true};
-
-Signature fixed(ScalarType t, std::vector<Param> params) {
-  return {.params = std::move(params), .rule = ReturnRule::Fixed, .fixed = t};
-}
+constexpr Param kRestart = opt("restart", kBool);
 
 // prev(column [, offset [, default]]) and next(...): the value of a column in another row, so
 // the column itself (not an expression) and a constant default.
 Signature neighbour_signature() {
-  return {.params = {{"column", kScalar, ArgShape::Column},
-                     {.name = "offset", .types = kLong, .optional = true},
-                     {.name = "default_value", .types = kScalar, .shape = ArgShape::Constant, .optional = true}},
-          .rule = ReturnRule::Param,
-          .param = 0};
+  return same_as(0, {column("column"), opt("offset", kLong), opt("default_value", kScalar, ArgShape::Constant)});
 }
 
 }  // namespace
 
 void register_window_functions(Registry& r) {
-  r.add(
-      {.name = "row_number",
-       .kind = FunctionKind::Window,
-       .signatures = {fixed(ScalarType::Long, {{.name = "startingIndex", .types = kLong, .optional = true}, kRestart})},
-       .description = "The row's position in the serialized input, from 1 or a given start."});
+  r.add({.name = "row_number",
+         .kind = FunctionKind::Window,
+         .signatures = {fixed(ScalarType::Long, {opt("startingIndex", kLong), kRestart})},
+         .description = "The row's position in the serialized input, from 1 or a given start."});
   r.add({.name = "row_cumsum",
          .kind = FunctionKind::Window,
-         .signatures = {{.params = {{"term", kNumber}, kRestart}, .rule = ReturnRule::Param, .param = 0}},
+         .signatures = {same_as(0, {{"term", kNumber}, kRestart})},
          .description = "The running sum of a number over the serialized input."});
   r.add({.name = "row_rank_dense",
          .kind = FunctionKind::Window,
@@ -49,20 +41,16 @@ void register_window_functions(Registry& r) {
          .description = "The minimal rank of a value in the sorted input (ties share the lowest rank)."});
   r.add({.name = "row_rank",
          .kind = FunctionKind::Window,
-         .signatures = {fixed(ScalarType::Long,
-                              {{"column", kNotDynamic},
-                               {.name = "dense", .types = kBool, .shape = ArgShape::Constant, .optional = true}})},
+         .signatures = {fixed(ScalarType::Long, {{"column", kNotDynamic}, opt("dense", kBool, ArgShape::Constant)})},
          .replaced_by = "row_rank_dense",
          .hidden = true,
          .description = "The rank of a value in the sorted input (old form of row_rank_dense)."});
   r.add({.name = "row_window_session",
          .kind = FunctionKind::Window,
-         .signatures = {{.params = {{"expr", kDateTime},
+         .signatures = {same_as(0, {{"expr", kDateTime},
                                     {"maxDistanceFromFirst", kTimeSpan},
                                     {"maxDistanceBetweenNeighbors", kTimeSpan},
-                                    kRestart},
-                         .rule = ReturnRule::Param,
-                         .param = 0}},
+                                    kRestart})},
          .description = "The start time of the session a row's datetime falls in."});
   r.add({.name = "prev",
          .kind = FunctionKind::Window,
