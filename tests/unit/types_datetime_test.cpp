@@ -242,6 +242,10 @@ TEST(TypesTimeSpanParse, OtherUnitsAndForms) {
   EXPECT_EQ(parse_timespan("14.02:03:04.12345"),
             14 * kTicksPerDay + 2 * kTicksPerHour + 3 * kTicksPerMinute + 4 * kTicksPerSecond + 1'234'500);
   EXPECT_EQ(parse_timespan("00:00:00.123456789"), 1'234'567);
+  // Single-digit parts, as in time(1.2:3:4.5).
+  EXPECT_EQ(parse_timespan("1.2:3:4.5"),
+            kTicksPerDay + 2 * kTicksPerHour + 3 * kTicksPerMinute + 4 * kTicksPerSecond + 5'000'000);
+  EXPECT_EQ(parse_timespan("5microsecond"), 50);
   EXPECT_EQ(parse_timespan(" 1h "), kTicksPerHour);
 }
 
