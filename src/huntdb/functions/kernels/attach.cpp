@@ -1,0 +1,10 @@
+// Attaches every family's kernels to the registry's entries.
+#include "huntdb/functions/kernels/families.h"
+
+namespace huntdb::functions {
+
+void attach_kernels(Registry& r) {
+  attach_aggregate_kernels(r);
+}
+
+}  // namespace huntdb::functions

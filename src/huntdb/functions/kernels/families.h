@@ -1,0 +1,10 @@
+// The kernel families, each in its own file, each attaching its kernels to the registry.
+#pragma once
+
+#include "huntdb/functions/registry.h"
+
+namespace huntdb::functions {
+
+void attach_aggregate_kernels(Registry& r);
+
+}  // namespace huntdb::functions
