@@ -58,10 +58,16 @@ int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::o
     print_table(out, {"ColumnName", "ColumnType"}, rows);
     return 0;
   }
-  QueryResult r = engine.run(text);
+  RunOptions run;
+  run.explain_only = opt.explain;
+  QueryResult r = engine.run(text, run);
   if (!r.ok()) {
     for (const auto& d : r.errors) err << format_diagnostic(*r.source, d);
     return 1;
+  }
+  if (opt.explain) {
+    out << r.explain;
+    return 0;
   }
   if (opt.format == "csv") {
     write_csv(out, r.tables);

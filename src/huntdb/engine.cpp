@@ -3,7 +3,10 @@
 #include <chrono>
 
 #include "huntdb/analyze/binder.h"
+#include "huntdb/exec/constant_evaluator.h"
 #include "huntdb/exec/exec_error.h"
+#include "huntdb/plan/optimizer.h"
+#include "huntdb/plan/plan_printer.h"
 #include "huntdb/exec/executor.h"
 #include "huntdb/functions/kernel.h"
 #include "huntdb/ingest/text_table.h"
@@ -91,7 +94,13 @@ QueryResult Engine::run(std::string query, const RunOptions& options) const {
   ctx.parameters = options.parameters;
   exec::Executor executor(ctx);
   try {
-    for (auto& r : executor.run_query(a.plan)) {
+    exec::ExecConstantEvaluator constants(executor);
+    analyze::QueryPlan plan = options.optimize ? plan::optimize(a.plan, {&constants}) : a.plan;
+    if (options.explain_only) {
+      out.explain = plan::explain(plan);
+      return out;
+    }
+    for (auto& r : executor.run_query(plan)) {
       ResultTable t;
       t.name = std::move(r.name);
       t.table = std::move(r.table);

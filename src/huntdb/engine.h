@@ -46,6 +46,7 @@ struct QueryResult {
   std::shared_ptr<const SourceText> source;
   Diagnostics errors;  // syntax, semantic, and execution errors (with spans when known)
   std::vector<ResultTable> tables;
+  std::string explain;  // the optimized plan, when RunOptions::explain_only
   bool ok() const { return errors.empty(); }
 };
 
@@ -53,6 +54,10 @@ struct RunOptions {
   // now() for the query (100 ns ticks from the Unix epoch); 0: the current time.
   int64_t now = 0;
   std::vector<std::pair<std::string, Value>> parameters;
+  // Plan and optimize the query without running it (QueryResult::explain).
+  bool explain_only = false;
+  // Run the plan as the binder made it (tests compare both ways).
+  bool optimize = true;
 };
 
 class Engine {

@@ -112,11 +112,24 @@ struct Plan {
   const T& as() const { return static_cast<const T&>(*this); }
 };
 
+// A condition the rows of a scan are known to meet (a filter above it says so), which storage
+// may use to skip whole extents by their per-column min/max and term index. The filter stays
+// in the plan: pruning only saves reading what could not match.
+struct ScanBound {
+  enum class Op : uint8_t { AtLeast, AtMost, Equals, HasTerm };
+  uint32_t column = 0;
+  Op op = Op::AtLeast;
+  Value value;  // AtLeast/AtMost/Equals: a value of the column's type; HasTerm: the term (string)
+};
+
 // A table of the database (or of a workspace).
 struct TableScanPlan : Plan {
   TableScanPlan() : Plan(PlanKind::TableScan) {}
   std::string table;
   std::string database;  // empty: the current database
+  // Columns the query reads (empty: all). Others may be left unread (they come back null).
+  std::vector<bool> needed;
+  std::vector<ScanBound> bounds;
 };
 
 // Literal rows: datatable, print (one row), getschema of a known schema.
