@@ -112,6 +112,8 @@ class ColumnBuilder {
 
   ScalarType type() const { return col_->type_; }
   size_t size() const { return col_->size_; }
+  // The rows appended so far (valid until the next append; strings and bitmaps stay consistent).
+  const Column& column() const { return *col_; }
 
   void append_null();
   void append_bool(bool v);

@@ -27,6 +27,18 @@ uint64_t real_bits(double d) {
 GroupTable::GroupTable(std::vector<ScalarType> key_types) : types_(std::move(key_types)) {
   scratch_atoms_.resize(types_.size());
   scratch_nulls_.resize(types_.size());
+  for (auto& t : types_) {
+    // Keys of unknown type are kept as dynamic values.
+    if (t == ScalarType::Unknown) t = ScalarType::Dynamic;
+    key_builders_.emplace_back(t);
+  }
+}
+
+std::vector<Value> GroupTable::key(size_t g) const {
+  std::vector<Value> out;
+  out.reserve(key_builders_.size());
+  for (const auto& b : key_builders_) out.push_back(b.column().value_at(g));
+  return out;
 }
 
 uint32_t GroupTable::intern(std::string_view s) {
@@ -38,11 +50,7 @@ uint32_t GroupTable::intern(std::string_view s) {
   return id;
 }
 
-bool GroupTable::key_has_null(size_t g) const {
-  for (const auto& v : keys_[g])
-    if (v.is_null()) return true;
-  return false;
-}
+bool GroupTable::key_has_null(size_t g) const { return has_null_[g] != 0; }
 
 uint64_t GroupTable::atom_of_value(const Value& v, size_t col, bool* is_null) {
   *is_null = v.is_null() && v.type != ScalarType::String;
@@ -144,9 +152,20 @@ void GroupTable::atoms_of(const ColumnPtr& c, size_t col, size_t rows, std::vect
   }
 }
 
-uint32_t GroupTable::add_group(std::vector<Value> key, uint64_t first_seen) {
-  uint32_t g = static_cast<uint32_t>(keys_.size());
-  keys_.push_back(std::move(key));
+uint32_t GroupTable::add_group(std::span<const ColumnPtr> keys, size_t row, uint64_t first_seen) {
+  uint32_t g = static_cast<uint32_t>(first_seen_.size());
+  bool any_null = false;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const Column& c = *keys[k];
+    bool null = c.type() != ScalarType::String && c.is_null(row);
+    any_null |= null;
+    if (c.type() == key_builders_[k].type()) {
+      key_builders_[k].append_from(c, row);
+    } else {
+      key_builders_[k].append_value(c.value_at(row));
+    }
+  }
+  has_null_.push_back(any_null ? 1 : 0);
   first_seen_.push_back(first_seen);
   return g;
 }
@@ -154,15 +173,11 @@ uint32_t GroupTable::add_group(std::vector<Value> key, uint64_t first_seen) {
 void GroupTable::assign(std::span<const ColumnPtr> keys, size_t rows, std::vector<uint32_t>& groups, uint32_t batch) {
   groups.resize(rows);
   size_t k = keys.size();
-  auto new_key = [&](size_t row) {
-    std::vector<Value> key;
-    key.reserve(k);
-    for (const auto& c : keys) key.push_back(c->value_at(row));
-    return key;
-  };
   auto seen = [&](size_t row) { return (static_cast<uint64_t>(batch) << 32) | row; };
+  auto new_key = [&](size_t row) { return row; };
+  auto add = [&](size_t row, uint64_t when) { return add_group(keys, row, when); };
   if (k == 0) {
-    if (keys_.empty()) add_group({}, seen(0));
+    if (first_seen_.empty()) add_group(keys, 0, seen(0));
     std::fill(groups.begin(), groups.end(), 0);
     return;
   }
@@ -172,12 +187,12 @@ void GroupTable::assign(std::span<const ColumnPtr> keys, size_t rows, std::vecto
     const auto& nulls = scratch_nulls_[0];
     for (size_t i = 0; i < rows; ++i) {
       if (nulls[i]) {
-        if (null_group_ < 0) null_group_ = add_group(new_key(i), seen(i));
+        if (null_group_ < 0) null_group_ = add(new_key(i), seen(i));
         groups[i] = static_cast<uint32_t>(null_group_);
         continue;
       }
       auto [it, inserted] = by_atom_.try_emplace(atoms[i], 0);
-      if (inserted) it->second = add_group(new_key(i), seen(i));
+      if (inserted) it->second = add(new_key(i), seen(i));
       groups[i] = it->second;
     }
     return;
@@ -191,7 +206,7 @@ void GroupTable::assign(std::span<const ColumnPtr> keys, size_t rows, std::vecto
     for (size_t i = 0; i < rows; ++i) {
       uint64_t key = (a[i] << 32) | b[i];
       auto [it, inserted] = by_atom_.try_emplace(key, 0);
-      if (inserted) it->second = add_group(new_key(i), seen(i));
+      if (inserted) it->second = add(new_key(i), seen(i));
       groups[i] = it->second;
     }
     return;
@@ -205,9 +220,35 @@ void GroupTable::assign(std::span<const ColumnPtr> keys, size_t rows, std::vecto
       bytes.push_back(static_cast<char>(scratch_nulls_[c][i]));
     }
     auto [it, inserted] = by_bytes_.try_emplace(bytes, 0);
-    if (inserted) it->second = add_group(new_key(i), seen(i));
+    if (inserted) it->second = add(new_key(i), seen(i));
     groups[i] = it->second;
   }
+}
+
+std::vector<uint32_t> GroupTable::merge_from(const GroupTable& other) {
+  size_t n = other.size();
+  std::vector<uint32_t> mapping(n);
+  if (n == 0) return mapping;
+  if (other.key_builders_.empty()) {
+    mapping.assign(n, find_or_add({}, other.first_seen(0)));
+    return mapping;
+  }
+  // The other table's keys are columns already: group them in batches like rows.
+  std::vector<ColumnPtr> cols;
+  for (const auto& b : other.key_builders_)
+    cols.push_back(ColumnPtr(std::shared_ptr<const Column>(&b.column(), [](const Column*) {})));
+  std::vector<uint32_t> part;
+  for (size_t offset = 0; offset < n; offset += kBatchRows) {
+    size_t len = std::min(kBatchRows, n - offset);
+    std::vector<ColumnPtr> slice;
+    for (const auto& c : cols) slice.push_back(offset == 0 && len == n ? c : Column::slice(c, offset, len));
+    assign(slice, len, part, UINT32_MAX);
+    for (size_t i = 0; i < len; ++i) {
+      mapping[offset + i] = part[i];
+      lower_first_seen(part[i], other.first_seen(offset + i));
+    }
+  }
+  return mapping;
 }
 
 uint32_t GroupTable::find_or_add(const std::vector<Value>& key, uint64_t first_seen) {

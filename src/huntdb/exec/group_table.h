@@ -21,14 +21,19 @@ class GroupTable {
  public:
   explicit GroupTable(std::vector<ScalarType> key_types);
 
-  size_t size() const { return keys_.size(); }
+  size_t size() const { return first_seen_.size(); }
   // Groups rows [0, rows) of the key columns; groups[i] receives row i's group. `batch` orders
   // groups by first appearance (see first_seen).
   void assign(std::span<const ColumnPtr> keys, size_t rows, std::vector<uint32_t>& groups, uint32_t batch);
   // The group of one key (added if new).
   uint32_t find_or_add(const std::vector<Value>& key, uint64_t first_seen);
+  // Adds every group of another table (of the same key types); returns, for each of its groups,
+  // the group here. First appearances keep the earlier of the two.
+  std::vector<uint32_t> merge_from(const GroupTable& other);
 
-  const std::vector<Value>& key(size_t g) const { return keys_[g]; }
+  std::vector<Value> key(size_t g) const;
+  // Key column k of every group, in group order.
+  const Column& key_column(size_t k) const { return key_builders_[k].column(); }
   // (batch << 32 | row) of the group's first row, for a deterministic output order.
   uint64_t first_seen(size_t g) const { return first_seen_[g]; }
   void lower_first_seen(size_t g, uint64_t v) {
@@ -42,10 +47,12 @@ class GroupTable {
   void atoms_of(const ColumnPtr& c, size_t col, size_t rows, std::vector<uint64_t>& out, std::vector<uint8_t>& nulls);
   uint64_t atom_of_value(const Value& v, size_t col, bool* is_null);
   uint32_t intern(std::string_view s);
-  uint32_t add_group(std::vector<Value> key, uint64_t first_seen);
+  // A new group whose key is row `row` of the key columns.
+  uint32_t add_group(std::span<const ColumnPtr> keys, size_t row, uint64_t first_seen);
 
   std::vector<ScalarType> types_;
-  std::vector<std::vector<Value>> keys_;
+  std::vector<ColumnBuilder> key_builders_;
+  std::vector<uint8_t> has_null_;
   std::vector<uint64_t> first_seen_;
   // Strings (and guids, dynamics) by interned id.
   StringMap<uint32_t> interned_;

@@ -75,9 +75,7 @@ GroupedAggregation::Result GroupedAggregation::run(const Table& input) {
   for (size_t a = 0; a < aggregates_.size(); ++a) r.accumulators.push_back(aggregates_[a].fn->accumulator(specs_[a]));
   for (auto& part : partials) {
     if (!part.groups) continue;
-    std::vector<uint32_t> mapping(part.groups->size());
-    for (size_t g = 0; g < part.groups->size(); ++g)
-      mapping[g] = r.groups->find_or_add(part.groups->key(g), part.groups->first_seen(g));
+    std::vector<uint32_t> mapping = r.groups->merge_from(*part.groups);
     for (size_t a = 0; a < aggregates_.size(); ++a) {
       r.accumulators[a]->resize(r.groups->size());
       part.accs[a]->resize(part.groups->size());
@@ -100,10 +98,12 @@ GroupedAggregation::Result GroupedAggregation::run(const Table& input) {
 std::vector<ColumnPtr> GroupedAggregation::key_columns(const Result& r, const TableSchema& schema) const {
   std::vector<ColumnPtr> out;
   for (size_t k = 0; k < keys_.size(); ++k) {
-    ScalarType t = schema.columns[k].type != ScalarType::Unknown ? schema.columns[k].type : key_types_[k];
-    ColumnBuilder b(t, r.order.size());
-    for (uint32_t g : r.order) b.append_value(r.groups->key(g)[k]);
-    out.push_back(b.finish());
+    const Column& keys = r.groups->key_column(k);
+    ColumnPtr view(std::shared_ptr<const Column>(&keys, [](const Column*) {}));
+    ColumnPtr c = Column::take(view, r.order);
+    ScalarType t = schema.columns[k].type;
+    if (t != ScalarType::Unknown && c->type() != t) c = cast_column(c, t);
+    out.push_back(std::move(c));
   }
   return out;
 }
