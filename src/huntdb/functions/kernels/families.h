@@ -6,5 +6,12 @@
 namespace huntdb::functions {
 
 void attach_aggregate_kernels(Registry& r);
+void attach_string_concat_kernels(Registry& r);
+void attach_string_char_kernels(Registry& r);
+void attach_string_search_kernels(Registry& r);
+void attach_string_regex_kernels(Registry& r);
+void attach_string_parser_kernels(Registry& r);
+void attach_string_xml_kernels(Registry& r);
+void attach_string_json_kernels(Registry& r);
 
 }  // namespace huntdb::functions
