@@ -193,6 +193,7 @@ class XmlParser {
         size_t end = s_.find("]]>", pos_);
         if (end == std::string_view::npos) return false;
         texts.emplace_back(s_.substr(pos_, end - pos_));
+        members.add("#text", DynValue::of_string(texts.back()));
         pos_ = end + 3;
       } else if (at('<')) {
         std::string child;
@@ -210,6 +211,7 @@ class XmlParser {
         size_t e = raw.find_last_not_of(" \t\r\n");
         std::string t;
         if (!decode(raw.substr(b, e - b + 1), t)) return false;
+        members.add("#text", DynValue::of_string(t));
         texts.push_back(std::move(t));
       }
     }
@@ -218,9 +220,7 @@ class XmlParser {
       else value = DynValue::of_string(join(texts));
       return true;
     }
-    if (!texts.empty()) {
-      for (auto& t : texts) members.add("#text", DynValue::of_string(std::move(t)));
-    }
+    // Text beside attributes or elements is a "#text" member where it first appears.
     value = members.object();
     return true;
   }
