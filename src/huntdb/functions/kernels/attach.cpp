@@ -15,6 +15,7 @@ void attach_kernels(Registry& r) {
   attach_encoding_kernels(r);
   attach_hash_kernels(r);
   attach_compression_kernels(r);
+  attach_punycode_kernels(r);
 }
 
 }  // namespace huntdb::functions

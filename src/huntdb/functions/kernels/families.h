@@ -16,5 +16,6 @@ void attach_string_json_kernels(Registry& r);
 void attach_encoding_kernels(Registry& r);
 void attach_hash_kernels(Registry& r);
 void attach_compression_kernels(Registry& r);
+void attach_punycode_kernels(Registry& r);
 
 }  // namespace huntdb::functions
