@@ -91,10 +91,20 @@ ColumnPtr extract_all_kernel(const KernelArgs& a) {
   TextReader source(a.ptr(with_groups ? 2 : 1));
   std::vector<DynamicPtr> out(a.rows);
   std::vector<StringPiece> groups;
+  // The selection is worked out again only when the regex or the captureGroups value changes
+  // (both are constants in almost every call).
+  const RE2* sel_re = nullptr;
+  const DynValue* sel_for = nullptr;
+  std::vector<int> sel;
   for (size_t i = 0; i < a.rows; ++i) {
     const RE2* re = regex.get(i);
     if (!re) continue;
-    std::vector<int> sel = selected_groups(*re, selection ? selection->get(i) : nullptr);
+    const DynValue* wanted = selection ? selection->get(i) : nullptr;
+    if (re != sel_re || wanted != sel_for || i == 0) {
+      sel = selected_groups(*re, wanted);
+      sel_re = re;
+      sel_for = wanted;
+    }
     if (sel.empty()) continue;
     groups.assign(static_cast<size_t>(re->NumberOfCapturingGroups()) + 1, StringPiece());
     std::string_view s = source.get(i);
