@@ -157,8 +157,8 @@ ColumnPtr hash_combine_kernel(const KernelArgs& a) {
   return out.finish();
 }
 
-// hash_many(s1, s2, ...): the combination of the values' hash() values (a null value hashes as
-// the empty string would not: it is left out as a zero hash).
+// hash_many(s1, s2, ...): the combination of the values' hash() values; a null value (which
+// hash() maps to null) contributes 0.
 ColumnPtr hash_many_kernel(const KernelArgs& a) {
   std::vector<std::unique_ptr<HashInput>> in;
   for (size_t k = 0; k < a.size(); ++k) in.push_back(std::make_unique<HashInput>(a.ptr(k)));
