@@ -1,5 +1,7 @@
 // Binding scalar expressions: names, literals, operators, function calls; and the names
 // Kusto gives to unnamed expressions when they become columns.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "huntdb/analyze/binder_internal.h"
@@ -705,6 +707,12 @@ BoundType Binder::bind_builtin_call(const CallNode* call, const functions::Funct
     }
     auto it = out_.types.find(a);
     ExprPtr x = it == out_.types.end() ? nullptr : it->second.expr;
+    // typeof(T) (extract(..., typeof(long))): the result type already says T; the kernel gets
+    // the type's name as a constant.
+    if (!x && e && e->kind == NodeKind::TypeOf) {
+      size_t k = static_cast<size_t>(std::find(call->args.begin(), call->args.end(), a) - call->args.begin());
+      if (k < args.size() && args[k].literal) x = Expr::literal(Value::of_string(*args[k].literal));
+    }
     if (!x) complete = false;
     arg_exprs.push_back(std::move(x));
   }

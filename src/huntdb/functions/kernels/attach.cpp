@@ -5,6 +5,17 @@ namespace huntdb::functions {
 
 void attach_kernels(Registry& r) {
   attach_aggregate_kernels(r);
+  attach_string_concat_kernels(r);
+  attach_string_char_kernels(r);
+  attach_string_search_kernels(r);
+  attach_string_regex_kernels(r);
+  attach_string_parser_kernels(r);
+  attach_string_xml_kernels(r);
+  attach_string_json_kernels(r);
+  attach_encoding_kernels(r);
+  attach_hash_kernels(r);
+  attach_compression_kernels(r);
+  attach_punycode_kernels(r);
 }
 
 }  // namespace huntdb::functions

@@ -31,6 +31,9 @@ std::string map_case(std::string_view s, bool upper) {
       continue;
     }
     utf8proc_int32_t mapped = upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+    // utf8proc upper-cases ß to ẞ (U+1E9E); Unicode's simple case mapping, which .NET's invariant
+    // culture (and so Kusto's toupper()) applies, keeps ß.
+    if (upper && cp == 0xDF) mapped = cp;
     utf8proc_uint8_t buf[4];
     auto len = utf8proc_encode_char(mapped, buf);
     out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
