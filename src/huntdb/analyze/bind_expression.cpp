@@ -82,9 +82,19 @@ BoundType Binder::bind(const Node* n) {
       break;
     case NodeKind::Star:
     case NodeKind::At:
-    case NodeKind::TypeOf:
       t = BoundType::unknown();
       break;
+    case NodeKind::TypeOf: {
+      // typeof(long) as an argument (extract_json(..., typeof(long))): untyped, but it needs an
+      // expression for the call to be complete; the kernel reads the type from the call's result
+      // type, so the literal only stands in for the argument.
+      t = BoundType::unknown();
+      auto* to = n->as<TypeOfNode>();
+      if (to->items.size() == 1)
+        if (auto* p = to->items[0]->as<PrimitiveTypeNode>())
+          t = BoundType::of(ScalarType::Unknown, Expr::literal(Value::of_string(std::string(p->text))));
+      break;
+    }
     case NodeKind::Paren:
       t = bind(n->as<ParenNode>()->inner);
       break;
@@ -707,12 +717,6 @@ BoundType Binder::bind_builtin_call(const CallNode* call, const functions::Funct
     }
     auto it = out_.types.find(a);
     ExprPtr x = it == out_.types.end() ? nullptr : it->second.expr;
-    // typeof(T) (extract(..., typeof(long))): the result type already says T; the kernel gets
-    // the type's name as a constant.
-    if (!x && e && e->kind == NodeKind::TypeOf) {
-      size_t k = static_cast<size_t>(std::find(call->args.begin(), call->args.end(), a) - call->args.begin());
-      if (k < args.size() && args[k].literal) x = Expr::literal(Value::of_string(*args[k].literal));
-    }
     if (!x) complete = false;
     arg_exprs.push_back(std::move(x));
   }
@@ -730,6 +734,27 @@ BoundType Binder::bind_builtin_call(const CallNode* call, const functions::Funct
     TableSchema fields;
     for (const auto& f : fn.tuple_fields) fields.columns.push_back({base + "_" + std::string(f.name), f.type});
     return BoundType::tuple(std::move(fields), complete ? Expr::call(&fn, ScalarType::Unknown, std::move(arg_exprs)) : nullptr);
+  }
+  // pack_all() and bag_pack_columns() make bags keyed by column names, which a kernel cannot see:
+  // their kernels get (name, value) pairs, pack_all's flag (false when omitted) first.
+  if (complete && (fn.name == "pack_all" || fn.name == "bag_pack_columns")) {
+    std::vector<ExprPtr> pairs;
+    if (fn.name == "pack_all") {
+      pairs.push_back(arg_exprs.empty() ? Expr::literal(Value::of_bool(false)) : arg_exprs[0]);
+      if (ctx_.row) {
+        for (size_t i = 0; i < ctx_.row->columns.size(); ++i) {
+          const ColumnSchema& c = ctx_.row->columns[i];
+          pairs.push_back(Expr::literal(Value::of_string(c.name)));
+          pairs.push_back(Expr::column(static_cast<uint32_t>(i), c.type, c.name, ctx_.side));
+        }
+      }
+    } else {
+      for (const ExprPtr& x : arg_exprs) {
+        pairs.push_back(Expr::literal(Value::of_string(x->name)));
+        pairs.push_back(x);
+      }
+    }
+    arg_exprs = std::move(pairs);
   }
   return BoundType::of(r.type, complete ? Expr::call(&fn, r.type, std::move(arg_exprs)) : nullptr);
 }

@@ -16,6 +16,14 @@ void attach_kernels(Registry& r) {
   attach_hash_kernels(r);
   attach_compression_kernels(r);
   attach_punycode_kernels(r);
+  attach_dynamic_json_kernels(r);
+  attach_dynamic_array_kernels(r);
+  attach_dynamic_build_kernels(r);
+  attach_dynamic_set_kernels(r);
+  attach_dynamic_bag_kernels(r);
+  attach_ip_kernels(r);
+  attach_ip_search_kernels(r);
+  attach_misc_kernels(r);
 }
 
 }  // namespace huntdb::functions

@@ -17,5 +17,13 @@ void attach_encoding_kernels(Registry& r);
 void attach_hash_kernels(Registry& r);
 void attach_compression_kernels(Registry& r);
 void attach_punycode_kernels(Registry& r);
+void attach_dynamic_json_kernels(Registry& r);
+void attach_dynamic_array_kernels(Registry& r);
+void attach_dynamic_build_kernels(Registry& r);
+void attach_dynamic_set_kernels(Registry& r);
+void attach_dynamic_bag_kernels(Registry& r);
+void attach_ip_kernels(Registry& r);
+void attach_ip_search_kernels(Registry& r);
+void attach_misc_kernels(Registry& r);
 
 }  // namespace huntdb::functions
