@@ -1,8 +1,13 @@
 // datetime_utc_to_local and datetime_local_to_utc over IANA time zones (cctz reads the system's
-// zoneinfo files; see DESIGN.md). A zone name that is not known gives null.
+// zoneinfo files; see DESIGN.md), and datetime_list_timezones. A zone name that is not known
+// gives null.
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <cctz/civil_time.h>
 #include <cctz/time_zone.h>
@@ -97,9 +102,41 @@ ColumnPtr zone_kernel(const KernelArgs& a, Convert convert) {
 ColumnPtr utc_to_local_kernel(const KernelArgs& a) { return zone_kernel(a, utc_to_local); }
 ColumnPtr local_to_utc_kernel(const KernelArgs& a) { return zone_kernel(a, local_to_utc); }
 
+// The zones cctz can load: the zone ("Z") and link ("L") names of the system's tzdata.zi, in
+// the folder cctz reads (TZDIR, else /usr/share/zoneinfo), sorted. Read once per process.
+DynamicPtr zone_name_list() {
+  std::vector<std::string> names;
+  const char* dir = std::getenv("TZDIR");
+  std::ifstream in(std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/tzdata.zi");
+  for (std::string line; std::getline(in, line);) {
+    if (line.size() < 3 || line[1] != ' ' || (line[0] != 'Z' && line[0] != 'L')) continue;
+    // "Z Area/City offset ...", "L Target Area/Alias"
+    size_t start = 2;
+    if (line[0] == 'L') {
+      start = line.find(' ', 2);
+      if (start == std::string::npos) continue;
+      ++start;
+    }
+    size_t end = line.find(' ', start);
+    names.push_back(line.substr(start, end == std::string::npos ? std::string::npos : end - start));
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  DynValue::Elements elements;
+  elements.reserve(names.size());
+  for (auto& n : names) elements.push_back(DynValue::of_string(std::move(n)));
+  return DynValue::of_array(std::move(elements));
+}
+
+ColumnPtr list_timezones_kernel(const KernelArgs& a) {
+  static const DynamicPtr kZones = zone_name_list();
+  return Column::make_constant(Value::of_dynamic(kZones), a.rows);
+}
+
 constexpr KernelTable kKernels[] = {
     {"datetime_utc_to_local", utc_to_local_kernel},
     {"datetime_local_to_utc", local_to_utc_kernel},
+    {"datetime_list_timezones", list_timezones_kernel},
 };
 
 }  // namespace
