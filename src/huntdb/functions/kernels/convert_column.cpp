@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <type_traits>
 
 #include "huntdb/functions/kernels/kernel_util.h"
 #include "huntdb/types/convert.h"
@@ -121,28 +122,78 @@ ColumnPtr strings_of(const Column& c) {
 
 // ---------------------------------------------------------------- from string
 
+// Text to each type, by types/convert.h's rules for strings.
+std::optional<int32_t> text_to_int(std::string_view s) { return int_of_long(parse_long_text(s)); }
+std::optional<double> text_to_decimal(std::string_view s) {
+  auto v = parse_real_text(s);
+  if (!v || !std::isfinite(*v)) return std::nullopt;
+  return v;
+}
+
+// Calls f(T{}, parse) with the text parser of `to` (not string or dynamic).
+template <typename F>
+ColumnPtr with_text_parser(ScalarType to, F f) {
+  switch (to) {
+    case ScalarType::Bool: return f(uint8_t{}, parse_bool_text);
+    case ScalarType::Int: return f(int32_t{}, text_to_int);
+    case ScalarType::Long: return f(int64_t{}, parse_long_text);
+    case ScalarType::Real: return f(double{}, parse_real_text);
+    case ScalarType::Decimal: return f(double{}, text_to_decimal);
+    case ScalarType::DateTime: return f(int64_t{}, parse_datetime);
+    case ScalarType::TimeSpan: return f(int64_t{}, parse_timespan);
+    case ScalarType::Guid: return f(Guid{}, parse_guid_lenient);
+    default: return nullptr;
+  }
+}
+
 ColumnPtr from_strings(const Column& c, ScalarType to) {
   size_t n = c.size();
   StringReader s(c);
-  switch (to) {
-    case ScalarType::Bool: return fill<uint8_t>(to, n, [&](size_t i) { return parse_bool_text(s.get(i)); });
-    case ScalarType::Int: return fill<int32_t>(to, n, [&](size_t i) { return int_of_long(parse_long_text(s.get(i))); });
-    case ScalarType::Long: return fill<int64_t>(to, n, [&](size_t i) { return parse_long_text(s.get(i)); });
-    case ScalarType::Real: return fill<double>(to, n, [&](size_t i) { return parse_real_text(s.get(i)); });
-    case ScalarType::Decimal:
-      return fill<double>(to, n, [&](size_t i) -> std::optional<double> {
-        auto v = parse_real_text(s.get(i));
-        if (!v || !std::isfinite(*v)) return std::nullopt;
-        return v;
-      });
-    case ScalarType::DateTime: return fill<int64_t>(to, n, [&](size_t i) { return parse_datetime(s.get(i)); });
-    case ScalarType::TimeSpan: return fill<int64_t>(to, n, [&](size_t i) { return parse_timespan(s.get(i)); });
-    case ScalarType::Guid: return fill<Guid>(to, n, [&](size_t i) { return parse_guid_lenient(s.get(i)); });
-    default: break;
+  ColumnPtr out = with_text_parser(to, [&](auto type, auto parse) {
+    using T = decltype(type);
+    return fill<T>(to, n, [&](size_t i) { return parse(s.get(i)); });
+  });
+  if (out) return out;
+  std::vector<DynamicPtr> dyn(n);
+  for (size_t i = 0; i < n; ++i) dyn[i] = DynValue::of_string(std::string(s.get(i)));
+  return Column::make_dynamics(std::move(dyn));
+}
+
+// The payload of a non-null Value of a fixed-width type.
+template <typename T>
+T payload(const Value& v) {
+  if constexpr (std::is_same_v<T, uint8_t>) {
+    return v.as_bool() ? 1 : 0;
+  } else if constexpr (std::is_same_v<T, int32_t>) {
+    return v.as_int();
+  } else if constexpr (std::is_same_v<T, int64_t>) {
+    return v.as_long();
+  } else if constexpr (std::is_same_v<T, double>) {
+    return v.type == ScalarType::Decimal ? std::get<Decimal>(v.data).value : v.as_real();
+  } else {
+    return v.as_guid();
   }
-  std::vector<DynamicPtr> out(n);
-  for (size_t i = 0; i < n; ++i) out[i] = DynValue::of_string(std::string(s.get(i)));
-  return Column::make_dynamics(std::move(out));
+}
+
+// Dynamic values to a fixed-width type: a string inside converts by the text rules without
+// being copied out; other scalars go through types/convert.h; arrays and bags are null.
+ColumnPtr from_dynamics(const Column& c, ScalarType to) {
+  DynamicReader r(c);
+  return with_text_parser(to, [&](auto type, auto parse) {
+    using T = decltype(type);
+    return fill<T>(to, c.size(), [&](size_t i) -> std::optional<T> {
+      const DynValue* d = r.get(i);
+      if (!d || d->is_null()) return std::nullopt;
+      if (d->kind() == DynValue::Kind::String) {
+        auto v = parse(std::string_view(d->as_string()));
+        if (!v) return std::nullopt;
+        return static_cast<T>(*v);
+      }
+      Value v = convert_value(scalar_of(*d), to);
+      if (v.is_null()) return std::nullopt;
+      return payload<T>(v);
+    });
+  });
 }
 
 // ---------------------------------------------------------------- between numbers
@@ -224,6 +275,7 @@ ColumnPtr convert_flat(const Column& c, ScalarType to) {
   ScalarType from = c.type();
   if (to == ScalarType::String) return strings_of(c);
   if (from == ScalarType::String) return from_strings(c, to);
+  if (from == ScalarType::Dynamic && to != ScalarType::Dynamic) return from_dynamics(c, to);
   if (is_number_like(from) && is_number_like(to)) return numbers_to_numbers(c, to);
   // datetime/timespan to long: .NET's tick count of a datetime, a timespan's ticks.
   if ((from == ScalarType::DateTime || from == ScalarType::TimeSpan) && to == ScalarType::Long) {
