@@ -58,6 +58,19 @@ ColumnPtr pick_rows(ScalarType type, std::span<const ColumnPtr> sources, std::sp
     case ScalarType::Real:
     case ScalarType::Decimal: return pick_fixed<double, RealReader>(type, sources, pick);
     case ScalarType::String: {
+      bool all_constant = true;
+      for (const auto& s : sources) all_constant = all_constant && s->is_constant();
+      if (all_constant) {
+        // iff(c, "a", "b") and case(...) over literals: a dictionary of the few values, so that
+        // what follows (grouping, comparisons) works per distinct value. Code sources.size()
+        // is the empty string of an unmatched row.
+        StringWriter dict(sources.size() + 1);
+        for (const auto& s : sources) dict.add(s->string_at(0));
+        dict.add({});
+        std::vector<uint32_t> codes(n);
+        for (size_t i = 0; i < n; ++i) codes[i] = pick[i] < 0 ? static_cast<uint32_t>(sources.size()) : static_cast<uint32_t>(pick[i]);
+        return Column::make_dictionary(dict.finish(), std::move(codes));
+      }
       auto readers = readers_of<StringReader>(sources);
       StringWriter w(n);
       for (size_t i = 0; i < n; ++i) w.add(pick[i] < 0 ? std::string_view() : readers[static_cast<size_t>(pick[i])].get(i));
