@@ -26,17 +26,22 @@ using Seconds = std::chrono::time_point<std::chrono::system_clock, cctz::seconds
 // The zone argument row by row: a string, or a dynamic holding one.
 class ZoneNames {
  public:
-  explicit ZoneNames(const Column& c) : is_string_(c.type() == ScalarType::String), strings_(c), dynamics_(c) {}
+  explicit ZoneNames(const Column& c) {
+    if (c.type() == ScalarType::String) {
+      strings_.emplace(c);
+    } else {
+      dynamics_.emplace(c);
+    }
+  }
   std::string_view get(size_t i) const {
-    if (is_string_) return strings_.get(i);
-    const DynValue* d = dynamics_.get(i);
+    if (strings_) return strings_->get(i);
+    const DynValue* d = dynamics_->get(i);
     return d && d->kind() == DynValue::Kind::String ? std::string_view(d->as_string()) : std::string_view();
   }
 
  private:
-  bool is_string_;
-  StringReader strings_;
-  DynamicReader dynamics_;
+  std::optional<StringReader> strings_;
+  std::optional<DynamicReader> dynamics_;
 };
 
 // Zones loaded once per call: a column usually names a handful.

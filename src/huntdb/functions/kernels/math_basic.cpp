@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numbers>
 #include <random>
+#include <vector>
 
 #include "huntdb/functions/kernels/families.h"
 #include "huntdb/functions/kernels/kernel_util.h"
@@ -203,20 +204,15 @@ ColumnPtr radians_kernel(const KernelArgs& a) {
   return real_of_real(a, [](double v) { return v * (std::numbers::pi / 180.0); });
 }
 
-// --- floating-point classification: null stays null
+// --- floating-point classification: "true if x is NaN and false otherwise" (reference page
+// "isnan()", and alike for isinf and isfinite), so a null is false.
 
 template <typename F>
 ColumnPtr real_test(const KernelArgs& a, F f) {
   RealReader x(a[0]);
-  BoolWriter w(ScalarType::Bool, a.rows);
-  for (size_t i = 0; i < a.rows; ++i) {
-    if (x.null(i)) {
-      w.set_null(i);
-    } else {
-      w.set(i, f(x.get(i)) ? 1 : 0);
-    }
-  }
-  return w.finish();
+  std::vector<uint8_t> out(a.rows);
+  for (size_t i = 0; i < a.rows; ++i) out[i] = !x.null(i) && f(x.get(i)) ? 1 : 0;
+  return Column::make_bools(std::move(out));
 }
 ColumnPtr isnan_kernel(const KernelArgs& a) {
   return real_test(a, [](double v) { return std::isnan(v); });
