@@ -4,6 +4,7 @@
 #include <string>
 
 #include "huntdb/functions/kernels/calendar.h"
+#include "huntdb/functions/kernels/constant_arg.h"
 #include "huntdb/functions/kernels/families.h"
 #include "huntdb/functions/kernels/kernel_util.h"
 #include "huntdb/types/text_scanner.h"
@@ -149,13 +150,6 @@ ColumnPtr dayofweek_kernel(const KernelArgs& a) {
 
 // --- named units
 
-// The part argument: a constant string (the registry requires one).
-std::string constant_text(const KernelArgs& a, size_t i) {
-  const Column& c = a[i];
-  if (c.is_constant()) return c.constant().is_null() ? std::string() : c.constant().as_string();
-  return a.rows > 0 ? std::string(c.string_at(0)) : std::string();
-}
-
 struct UnitName {
   std::string_view name;
   Unit unit;
@@ -241,7 +235,7 @@ int32_t datetime_part_of(Unit u, int64_t t) {
 }
 
 ColumnPtr datetime_part_kernel(const KernelArgs& a) {
-  Unit u = part_unit(constant_text(a, 0));
+  Unit u = part_unit(constant_string_arg(a, 0, "The part of datetime_part()"));
   LongReader date(a[1]);
   ValueWriter<int32_t> w(ScalarType::Int, a.rows);
   for (size_t i = 0; i < a.rows; ++i) {
@@ -258,7 +252,7 @@ ColumnPtr datetime_part_kernel(const KernelArgs& a) {
 // to the target month's length); the other units are fixed lengths. A nanosecond is a hundredth
 // of a tick, so amounts of nanoseconds count whole ticks.
 ColumnPtr datetime_add_kernel(const KernelArgs& a) {
-  Unit u = period_unit(constant_text(a, 0), "datetime_add");
+  Unit u = period_unit(constant_string_arg(a, 0, "The period of datetime_add()"), "datetime_add");
   LongReader amount(a[1]), date(a[2]);
   LongWriter w(ScalarType::DateTime, a.rows);
   for (size_t i = 0; i < a.rows; ++i) {
@@ -316,7 +310,7 @@ int64_t datetime_diff_of(Unit u, int64_t t1, int64_t t2) {
 }
 
 ColumnPtr datetime_diff_kernel(const KernelArgs& a) {
-  Unit u = period_unit(constant_text(a, 0), "datetime_diff");
+  Unit u = period_unit(constant_string_arg(a, 0, "The period of datetime_diff()"), "datetime_diff");
   LongReader d1(a[1]), d2(a[2]);
   LongWriter w(ScalarType::Long, a.rows);
   for (size_t i = 0; i < a.rows; ++i) {

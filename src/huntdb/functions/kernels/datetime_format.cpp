@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "huntdb/functions/kernels/constant_arg.h"
 #include "huntdb/functions/kernels/families.h"
 #include "huntdb/functions/kernels/kernel_util.h"
 #include "huntdb/types/datetime.h"
@@ -173,15 +174,9 @@ void append_timespan(std::string& out, const std::vector<Element>& elements, int
   }
 }
 
-std::string format_text(const KernelArgs& a) {
-  const Column& c = a[1];
-  if (c.is_constant()) return c.constant().is_null() ? std::string() : c.constant().as_string();
-  return a.rows > 0 ? std::string(c.string_at(0)) : std::string();
-}
-
 template <typename Append>
 ColumnPtr format_kernel(const KernelArgs& a, bool timespan, Append append) {
-  std::vector<Element> elements = parse_format(format_text(a), timespan);
+  std::vector<Element> elements = parse_format(constant_string_arg(a, 1, timespan ? "The format of format_timespan()" : "The format of format_datetime()"), timespan);
   LongReader value(a[0]);
   StringWriter w(a.rows, a.rows * 24);
   for (size_t i = 0; i < a.rows; ++i) {
