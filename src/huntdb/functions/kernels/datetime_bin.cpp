@@ -41,7 +41,8 @@ ColumnPtr bin_ticks(const KernelArgs& a, int origin_arg, int64_t origin) {
       continue;
     }
     // A real bin size of a timespan counts ticks too; round it to whole ticks.
-    int64_t s = size_is_real ? static_cast<int64_t>(std::llround(real_size.get(i))) : ticks_as_size(size_type, size.get(i));
+    double real = size_is_real ? real_size.get(i) : 0;
+    int64_t s = !size_is_real ? ticks_as_size(size_type, size.get(i)) : real > 0 && real < 9.2e18 ? std::llround(real) : 0;
     int64_t out = 0;
     if (!bin_long(value.get(i), s, origin_arg >= 0 ? fixed.get(i) : origin, out) ||
         (a.result == ScalarType::DateTime && !calendar::in_datetime_range(out))) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "huntdb/functions/kernels/calendar.h"
 #include "huntdb/functions/kernels/constant_arg.h"
 #include "huntdb/functions/kernels/families.h"
 #include "huntdb/functions/kernels/kernel_util.h"
@@ -103,9 +104,7 @@ void append_datetime(std::string& out, const std::vector<Element>& elements, int
         if (n <= 2) {
           append_padded(out, c.day, n);
         } else {
-          int64_t days = ticks / kTicksPerDay - (ticks % kTicksPerDay < 0 ? 1 : 0);
-          int weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);
-          std::string_view name = kDayNames[static_cast<size_t>(weekday)];
+          std::string_view name = kDayNames[static_cast<size_t>(calendar::weekday(ticks))];
           out.append(n == 3 ? name.substr(0, 3) : name);
         }
         break;
