@@ -24,6 +24,17 @@ void attach_kernels(Registry& r) {
   attach_ip_kernels(r);
   attach_ip_search_kernels(r);
   attach_misc_kernels(r);
+  attach_datetime_calendar_kernels(r);
+  attach_datetime_bin_kernels(r);
+  attach_datetime_format_kernels(r);
+  attach_datetime_make_kernels(r);
+  attach_datetime_timezone_kernels(r);
+  attach_conversion_kernels(r);
+  attach_conditional_kernels(r);
+  attach_math_basic_kernels(r);
+  attach_math_special_kernels(r);
+  attach_math_extremes_kernels(r);
+  attach_math_bitwise_kernels(r);
 }
 
 }  // namespace huntdb::functions
