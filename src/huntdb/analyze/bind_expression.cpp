@@ -501,10 +501,23 @@ BoundType Binder::bind_path(const PathNode* p) {
     error(p->target, "The expression must have the type dynamic.");
   }
   if (auto* el = p->member->as<ElementNode>()) {
-    // x.a[0]: parsed as a path whose member is an element
-    bind(el->index);
-    plan_error(p, "This member access cannot be evaluated.");
-    return BoundType::of(ScalarType::Dynamic);
+    // x.[expr]: the member named by an expression's value, as x[expr].
+    BoundType index = bind(el->index);
+    if (el->target || !target.expr || !index.expr) {
+      if (el->target || target.expr) plan_error(p, "This member access cannot be evaluated.");
+      return BoundType::of(ScalarType::Dynamic);
+    }
+    auto x = std::make_shared<Expr>();
+    x->type = ScalarType::Dynamic;
+    if (index.expr->kind == ExprKind::Literal && index.expr->type == ScalarType::String) {
+      x->kind = ExprKind::Member;
+      x->name = index.expr->value.as_string();
+      x->args = {target.expr};
+    } else {
+      x->kind = ExprKind::Index;
+      x->args = {target.expr, index.expr};
+    }
+    return BoundType::of(ScalarType::Dynamic, x);
   }
   ExprPtr member;
   if (target.expr) {

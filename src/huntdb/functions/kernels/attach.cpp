@@ -11,7 +11,6 @@ void attach_kernels(Registry& r) {
   attach_string_regex_kernels(r);
   attach_string_parser_kernels(r);
   attach_string_xml_kernels(r);
-  attach_string_json_kernels(r);
   attach_encoding_kernels(r);
   attach_hash_kernels(r);
   attach_compression_kernels(r);

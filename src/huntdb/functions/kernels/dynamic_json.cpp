@@ -5,7 +5,6 @@
 #include "huntdb/functions/kernels/dynamic_util.h"
 #include "huntdb/functions/kernels/families.h"
 #include "huntdb/functions/kernels/json_path.h"
-#include "huntdb/functions/kernels/xml_to_dynamic.h"
 #include "huntdb/types/convert.h"
 #include "huntdb/types/format.h"
 
@@ -34,24 +33,6 @@ ColumnPtr parse_json_kernel(const KernelArgs& a) {
   StringReader r(a[0]);
   DynamicWriter w(a.rows);
   for (size_t i = 0; i < a.rows; ++i) w.set(i, parse_json_text(r.get(i)));
-  return w.finish();
-}
-
-// parse_xml (the Kusto reference page "parse_xml()"): null when the text is not XML.
-ColumnPtr parse_xml_kernel(const KernelArgs& a) {
-  if (a[0].type() == ScalarType::Dynamic) {
-    // A dynamic argument is read as its text (a dynamic string holds XML text).
-    DynamicReader r(a[0]);
-    DynamicWriter w(a.rows);
-    for (size_t i = 0; i < a.rows; ++i) {
-      const DynValue* v = r.get(i);
-      if (v && v->kind() == DynValue::Kind::String) w.set(i, xml_to_dynamic(v->as_string()));
-    }
-    return w.finish();
-  }
-  StringReader r(a[0]);
-  DynamicWriter w(a.rows);
-  for (size_t i = 0; i < a.rows; ++i) w.set(i, xml_to_dynamic(r.get(i)));
   return w.finish();
 }
 
@@ -148,7 +129,6 @@ ColumnPtr dynamic_to_json_kernel(const KernelArgs& a) {
 constexpr KernelTable kKernels[] = {
     {"parse_json", parse_json_kernel},
     {"todynamic", parse_json_kernel},
-    {"parse_xml", parse_xml_kernel},
     {"extract_json", extract_json_kernel},
     {"extractjson", extract_json_kernel},
     {"dynamic_to_json", dynamic_to_json_kernel},

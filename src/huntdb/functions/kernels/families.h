@@ -12,7 +12,6 @@ void attach_string_search_kernels(Registry& r);
 void attach_string_regex_kernels(Registry& r);
 void attach_string_parser_kernels(Registry& r);
 void attach_string_xml_kernels(Registry& r);
-void attach_string_json_kernels(Registry& r);
 void attach_encoding_kernels(Registry& r);
 void attach_hash_kernels(Registry& r);
 void attach_compression_kernels(Registry& r);
