@@ -10,6 +10,28 @@ namespace huntdb::analyze {
 std::optional<Value> literal_value(kql::LiteralKind kind, std::string_view text) {
   using kql::LiteralKind;
   if (kind == LiteralKind::String || kind == LiteralKind::Token) return Value::of_string(kql::decode_string_literal(text));
+  // datetime(2025, 6, 14[, 13, 30, 0]): a date given by its parts.
+  if (kind == LiteralKind::DateTime && text.find(',') != std::string_view::npos) {
+    size_t open = text.find('(');
+    std::string_view inner = text.substr(open + 1, text.size() - open - 2);
+    int parts[6] = {0, 1, 1, 0, 0, 0};
+    int n = 0;
+    while (!inner.empty() && n < 6) {
+      size_t comma = inner.find(',');
+      std::string_view piece = inner.substr(0, comma);
+      while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+      while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
+      auto v = parse_long_text(piece);
+      if (!v) return std::nullopt;
+      parts[n++] = static_cast<int>(*v);
+      if (comma == std::string_view::npos) break;
+      inner.remove_prefix(comma + 1);
+    }
+    if (n < 3 || parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > days_in_month(parts[0], parts[1]) ||
+        parts[3] > 23 || parts[4] > 59 || parts[5] > 59 || parts[0] < 1 || parts[0] > 9999)
+      return std::nullopt;
+    return Value::of_datetime(ticks_from_civil({parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0}));
+  }
   // Typed forms: long(5), datetime(...), -time(1:00:00) (a sign may precede the wrapper).
   if (text.find('(') != std::string_view::npos) {
     bool negative = !text.empty() && text[0] == '-';

@@ -1,6 +1,6 @@
 // + - * / % and unary minus over numbers, datetimes and timespans, as Kusto defines them:
 // integer arithmetic wraps, integer division truncates toward zero and gives null for a zero
-// divisor, real arithmetic follows IEEE (1.0/0 is +inf), datetime - datetime is a timespan.
+// divisor, modulo is never negative, real arithmetic follows IEEE (1.0/0 is +inf), datetime - datetime is a timespan.
 // Dynamic operands are computed from the values they hold.
 #include <cmath>
 #include <limits>
@@ -31,10 +31,15 @@ std::optional<int64_t> int_op(BinaryOp op, int64_t a, int64_t b) {
       if (b == 0) return std::nullopt;
       if (a == std::numeric_limits<int64_t>::min() && b == -1) return a;
       return a / b;
-    case BinaryOp::Modulo:
+    case BinaryOp::Modulo: {
+      // Kusto's modulo is never negative: -14 % 12 and -14 % -12 are both 10 (the reference
+      // page "Numerical operators").
       if (b == 0) return std::nullopt;
-      if (b == -1) return 0;
-      return a % b;
+      if (b == -1 || b == 1) return 0;
+      int64_t r = a % b;
+      if (r < 0) r += b < 0 ? -b : b;
+      return r;
+    }
     default: return std::nullopt;
   }
 }
@@ -45,7 +50,10 @@ double real_op(BinaryOp op, double a, double b) {
     case BinaryOp::Subtract: return a - b;
     case BinaryOp::Multiply: return a * b;
     case BinaryOp::Divide: return a / b;
-    case BinaryOp::Modulo: return std::fmod(a, b);
+    case BinaryOp::Modulo: {
+      double r = std::fmod(a, b);
+      return r < 0 ? r + std::fabs(b) : r;
+    }
     default: return std::nan("");
   }
 }
