@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "huntdb/exec/operator_kernels.h"
 #include "huntdb/functions/kernels/kernel_util.h"
 #include "huntdb/types/dynamic.h"
 
@@ -10,35 +11,42 @@ namespace huntdb::exec {
 
 namespace {
 
-bool is_interned(ScalarType t) {
-  return t == ScalarType::String || t == ScalarType::Guid || t == ScalarType::Dynamic || t == ScalarType::Unknown;
-}
-
 uint64_t real_bits(double d) {
-  if (d == 0) d = 0;                  // -0 groups with 0
-  if (d != d) d = std::nan("");       // one NaN
+  if (d == 0) d = 0;             // -0 groups with 0
+  if (d != d) d = std::nan("");  // one NaN
   uint64_t bits;
   std::memcpy(&bits, &d, sizeof bits);
   return bits;
 }
 
-}  // namespace
-
-GroupTable::GroupTable(std::vector<ScalarType> key_types) : types_(std::move(key_types)) {
-  scratch_atoms_.resize(types_.size());
-  scratch_nulls_.resize(types_.size());
-  for (auto& t : types_) {
-    // Keys of unknown type are kept as dynamic values.
-    if (t == ScalarType::Unknown) t = ScalarType::Dynamic;
-    key_builders_.emplace_back(t);
-  }
+double bits_real(uint64_t bits) {
+  double d;
+  std::memcpy(&d, &bits, sizeof d);
+  return d;
 }
 
-std::vector<Value> GroupTable::key(size_t g) const {
-  std::vector<Value> out;
-  out.reserve(key_builders_.size());
-  for (const auto& b : key_builders_) out.push_back(b.column().value_at(g));
-  return out;
+bool is_integer_kind(ScalarType t) {
+  return t == ScalarType::Bool || t == ScalarType::Int || t == ScalarType::Long || t == ScalarType::DateTime ||
+         t == ScalarType::TimeSpan;
+}
+
+// The text that identifies a guid or dynamic value for matching (a tag keeps kinds apart).
+std::string other_text(const Value& v) {
+  if (v.type == ScalarType::Guid) {
+    const auto& b = v.as_guid().bytes;
+    return "g" + std::string(reinterpret_cast<const char*>(b.data()), b.size());
+  }
+  if (v.type == ScalarType::Dynamic && v.as_dynamic()) return "d" + to_json(*v.as_dynamic());
+  return "v";
+}
+
+}  // namespace
+
+GroupTable::GroupTable(std::vector<ScalarType> key_types) {
+  stores_.resize(key_types.size());
+  for (size_t k = 0; k < key_types.size(); ++k) stores_[k].type = key_types[k];
+  scratch_atoms_.resize(key_types.size());
+  scratch_nulls_.resize(key_types.size());
 }
 
 uint32_t GroupTable::intern(std::string_view s) {
@@ -50,73 +58,80 @@ uint32_t GroupTable::intern(std::string_view s) {
   return id;
 }
 
-bool GroupTable::key_has_null(size_t g) const { return has_null_[g] != 0; }
-
-uint64_t GroupTable::atom_of_value(const Value& v, size_t col, bool* is_null) {
-  *is_null = v.is_null() && v.type != ScalarType::String;
-  if (*is_null) return 0;
-  switch (v.type) {
-    case ScalarType::String: return intern(v.as_string());
-    case ScalarType::Bool: return v.as_bool() ? 1 : 0;
-    case ScalarType::Int: return static_cast<uint64_t>(static_cast<int64_t>(v.as_int()));
-    case ScalarType::Long:
-    case ScalarType::DateTime:
-    case ScalarType::TimeSpan: return static_cast<uint64_t>(v.as_long());
-    case ScalarType::Real: return real_bits(v.as_real());
-    case ScalarType::Decimal: return real_bits(std::get<Decimal>(v.data).value);
-    case ScalarType::Guid: {
-      const auto& b = v.as_guid().bytes;
-      return intern(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
-    }
-    case ScalarType::Dynamic:
-    case ScalarType::Unknown:
-      if (!v.as_dynamic() || v.as_dynamic()->is_null()) {
+uint64_t GroupTable::atom_of_value(const Value& v, size_t k, bool* is_null) {
+  KeyStore& st = stores_[k];
+  *is_null = false;
+  switch (st.kind) {
+    case AtomKind::String:
+      return intern(v.is_null() || v.type != ScalarType::String ? std::string_view() : std::string_view(v.as_string()));
+    case AtomKind::Integer:
+      if (v.is_null()) {
         *is_null = true;
         return 0;
       }
-      return intern(to_json(*v.as_dynamic()));
+      return static_cast<uint64_t>(functions::LongReader::value_as_long(v));
+    case AtomKind::Real:
+      if (v.is_null()) {
+        *is_null = true;
+        return 0;
+      }
+      return real_bits(functions::RealReader::value_as_real(v));
+    default:
+      if (v.is_null() || (v.type == ScalarType::Dynamic && (!v.as_dynamic() || v.as_dynamic()->is_null()))) {
+        *is_null = true;
+        return 0;
+      }
+      return intern(other_text(v));
   }
-  (void)col;
-  return 0;
 }
 
-void GroupTable::atoms_of(const ColumnPtr& c, size_t col, size_t rows, std::vector<uint64_t>& out,
-                          std::vector<uint8_t>& nulls) {
+void GroupTable::atoms_of(const ColumnPtr& col, size_t k, size_t rows) {
+  KeyStore& st = stores_[k];
+  ColumnPtr c = col;
+  if (st.kind == AtomKind::Unset) {
+    ScalarType t = c->type();
+    if (c->is_constant() && c->constant().is_null() && st.type != ScalarType::Unknown) t = st.type;
+    st.value_type = t;
+    st.kind = t == ScalarType::String ? AtomKind::String
+              : is_integer_kind(t)    ? AtomKind::Integer
+              : (t == ScalarType::Real || t == ScalarType::Decimal) ? AtomKind::Real
+                                                                    : AtomKind::Other;
+    if (st.kind == AtomKind::Other) st.other = std::make_unique<ColumnBuilder>(t == ScalarType::Unknown ? ScalarType::Dynamic : t);
+  }
+  // A column of another type than the first one seen is read as that first type.
+  if (c->type() != st.value_type && !(c->is_constant() && c->constant().is_null())) c = cast_column(c, st.value_type);
+  auto& out = scratch_atoms_[k];
+  auto& nulls = scratch_nulls_[k];
   out.resize(rows);
   nulls.assign(rows, 0);
-  ScalarType t = c->type();
   if (c->is_constant()) {
     bool n = false;
-    uint64_t a = atom_of_value(c->constant(), col, &n);
+    uint64_t a = atom_of_value(c->constant(), k, &n);
     std::fill(out.begin(), out.end(), a);
     std::fill(nulls.begin(), nulls.end(), n ? 1 : 0);
     return;
   }
-  if (c->is_dictionary() && t == ScalarType::String) {
-    // One interner lookup per distinct value of this dictionary, ever.
-    auto& entry = dictionaries_[c->dictionary_ptr().get()];
-    if (!entry.first) {
-      entry.first = c->dictionary_ptr();
-      const Column& d = *entry.first;
-      entry.second.resize(d.size());
-      for (size_t i = 0; i < d.size(); ++i) entry.second[i] = intern(d.string_at(i));
-    }
-    auto codes = c->codes();
-    const auto& map = entry.second;
-    for (size_t i = 0; i < rows; ++i) out[i] = map[codes[i]];
-    return;
-  }
-  switch (t) {
-    case ScalarType::String: {
+  switch (st.kind) {
+    case AtomKind::String: {
+      if (c->is_dictionary()) {
+        // One interner lookup per distinct value of this dictionary, ever.
+        auto& entry = dictionaries_[c->dictionary_ptr().get()];
+        if (!entry.first) {
+          entry.first = c->dictionary_ptr();
+          const Column& d = *entry.first;
+          entry.second.resize(d.size());
+          for (size_t i = 0; i < d.size(); ++i) entry.second[i] = intern(d.string_at(i));
+        }
+        auto codes = c->codes();
+        const auto& map = entry.second;
+        for (size_t i = 0; i < rows; ++i) out[i] = map[codes[i]];
+        return;
+      }
       functions::StringReader r(*c);
       for (size_t i = 0; i < rows; ++i) out[i] = intern(r.get(i));
       return;
     }
-    case ScalarType::Bool:
-    case ScalarType::Int:
-    case ScalarType::Long:
-    case ScalarType::DateTime:
-    case ScalarType::TimeSpan: {
+    case AtomKind::Integer: {
       functions::LongReader r(*c);
       for (size_t i = 0; i < rows; ++i) {
         if (r.null(i)) {
@@ -128,8 +143,7 @@ void GroupTable::atoms_of(const ColumnPtr& c, size_t col, size_t rows, std::vect
       }
       return;
     }
-    case ScalarType::Real:
-    case ScalarType::Decimal: {
+    case AtomKind::Real: {
       functions::RealReader r(*c);
       for (size_t i = 0; i < rows; ++i) {
         if (r.null(i)) {
@@ -141,28 +155,37 @@ void GroupTable::atoms_of(const ColumnPtr& c, size_t col, size_t rows, std::vect
       }
       return;
     }
-    default: {
+    default:
       for (size_t i = 0; i < rows; ++i) {
         bool n = false;
-        out[i] = atom_of_value(c->value_at(i), col, &n);
+        out[i] = atom_of_value(c->value_at(i), k, &n);
         nulls[i] = n ? 1 : 0;
       }
-      return;
-    }
   }
 }
 
-uint32_t GroupTable::add_group(std::span<const ColumnPtr> keys, size_t row, uint64_t first_seen) {
+uint32_t GroupTable::add_group(size_t row, uint64_t first_seen, std::span<const ColumnPtr> keys, const GroupTable* other) {
   uint32_t g = static_cast<uint32_t>(first_seen_.size());
   bool any_null = false;
-  for (size_t k = 0; k < keys.size(); ++k) {
-    const Column& c = *keys[k];
-    bool null = c.type() != ScalarType::String && c.is_null(row);
-    any_null |= null;
-    if (c.type() == key_builders_[k].type()) {
-      key_builders_[k].append_from(c, row);
-    } else {
-      key_builders_[k].append_value(c.value_at(row));
+  for (size_t k = 0; k < stores_.size(); ++k) {
+    KeyStore& st = stores_[k];
+    uint8_t null = scratch_nulls_[k][row];
+    any_null |= null != 0;
+    st.atoms.push_back(null ? 0 : scratch_atoms_[k][row]);
+    st.nulls.push_back(null);
+    if (st.kind == AtomKind::Other) {
+      if (other) {
+        st.other->append_from(other->stores_[k].other->column(), row);
+      } else if (k < keys.size()) {
+        const Column& c = *keys[k];
+        if (c.type() == st.other->type()) {
+          st.other->append_from(c, row);
+        } else {
+          st.other->append_value(c.value_at(row));
+        }
+      } else {
+        st.other->append_null();
+      }
     }
   }
   has_null_.push_back(any_null ? 1 : 0);
@@ -170,43 +193,38 @@ uint32_t GroupTable::add_group(std::span<const ColumnPtr> keys, size_t row, uint
   return g;
 }
 
-void GroupTable::assign(std::span<const ColumnPtr> keys, size_t rows, std::vector<uint32_t>& groups, uint32_t batch) {
+void GroupTable::lookup(size_t rows, std::vector<uint32_t>& groups, uint64_t base, std::span<const ColumnPtr> keys,
+                        const GroupTable* other) {
   groups.resize(rows);
-  size_t k = keys.size();
-  auto seen = [&](size_t row) { return (static_cast<uint64_t>(batch) << 32) | row; };
-  auto new_key = [&](size_t row) { return row; };
-  auto add = [&](size_t row, uint64_t when) { return add_group(keys, row, when); };
+  size_t k = stores_.size();
+  auto add = [&](size_t i) { return add_group(i, base | i, keys, other); };
   if (k == 0) {
-    if (first_seen_.empty()) add_group(keys, 0, seen(0));
+    if (first_seen_.empty()) add_group(0, base, keys, other);
     std::fill(groups.begin(), groups.end(), 0);
     return;
   }
-  for (size_t c = 0; c < k; ++c) atoms_of(keys[c], c, rows, scratch_atoms_[c], scratch_nulls_[c]);
   if (k == 1) {
     const auto& atoms = scratch_atoms_[0];
     const auto& nulls = scratch_nulls_[0];
     for (size_t i = 0; i < rows; ++i) {
       if (nulls[i]) {
-        if (null_group_ < 0) null_group_ = add(new_key(i), seen(i));
+        if (null_group_ < 0) null_group_ = add(i);
         groups[i] = static_cast<uint32_t>(null_group_);
         continue;
       }
       auto [it, inserted] = by_atom_.try_emplace(atoms[i], 0);
-      if (inserted) it->second = add(new_key(i), seen(i));
+      if (inserted) it->second = add(i);
       groups[i] = it->second;
     }
     return;
   }
-  bool narrow_pair = k == 2 && is_interned(types_[0]) && is_interned(types_[1]) &&
-                     keys[0]->type() == ScalarType::String && keys[1]->type() == ScalarType::String;
-  if (narrow_pair) {
+  if (k == 2 && stores_[0].kind == AtomKind::String && stores_[1].kind == AtomKind::String) {
     // Two string keys: interned ids fit 32 bits each, so the pair is one integer.
     const auto& a = scratch_atoms_[0];
     const auto& b = scratch_atoms_[1];
     for (size_t i = 0; i < rows; ++i) {
-      uint64_t key = (a[i] << 32) | b[i];
-      auto [it, inserted] = by_atom_.try_emplace(key, 0);
-      if (inserted) it->second = add(new_key(i), seen(i));
+      auto [it, inserted] = by_atom_.try_emplace((a[i] << 32) | b[i], 0);
+      if (inserted) it->second = add(i);
       groups[i] = it->second;
     }
     return;
@@ -220,34 +238,44 @@ void GroupTable::assign(std::span<const ColumnPtr> keys, size_t rows, std::vecto
       bytes.push_back(static_cast<char>(scratch_nulls_[c][i]));
     }
     auto [it, inserted] = by_bytes_.try_emplace(bytes, 0);
-    if (inserted) it->second = add(new_key(i), seen(i));
+    if (inserted) it->second = add(i);
     groups[i] = it->second;
   }
 }
 
+void GroupTable::assign(std::span<const ColumnPtr> keys, size_t rows, std::vector<uint32_t>& groups, uint32_t batch) {
+  for (size_t c = 0; c < keys.size() && c < stores_.size(); ++c) atoms_of(keys[c], c, rows);
+  lookup(rows, groups, static_cast<uint64_t>(batch) << 32, keys, nullptr);
+}
+
 std::vector<uint32_t> GroupTable::merge_from(const GroupTable& other) {
   size_t n = other.size();
-  std::vector<uint32_t> mapping(n);
+  std::vector<uint32_t> mapping;
   if (n == 0) return mapping;
-  if (other.key_builders_.empty()) {
-    mapping.assign(n, find_or_add({}, other.first_seen(0)));
-    return mapping;
-  }
-  // The other table's keys are columns already: group them in batches like rows.
-  std::vector<ColumnPtr> cols;
-  for (const auto& b : other.key_builders_)
-    cols.push_back(ColumnPtr(std::shared_ptr<const Column>(&b.column(), [](const Column*) {})));
-  std::vector<uint32_t> part;
-  for (size_t offset = 0; offset < n; offset += kBatchRows) {
-    size_t len = std::min(kBatchRows, n - offset);
-    std::vector<ColumnPtr> slice;
-    for (const auto& c : cols) slice.push_back(offset == 0 && len == n ? c : Column::slice(c, offset, len));
-    assign(slice, len, part, UINT32_MAX);
-    for (size_t i = 0; i < len; ++i) {
-      mapping[offset + i] = part[i];
-      lower_first_seen(part[i], other.first_seen(offset + i));
+  // The other table's atoms, translated into this table's (its strings interned here once each).
+  std::vector<int64_t> string_map(other.strings_.size(), -1);
+  auto mapped = [&](uint32_t atom) {
+    if (string_map[atom] < 0) string_map[atom] = intern(other.strings_[atom]);
+    return static_cast<uint64_t>(string_map[atom]);
+  };
+  for (size_t k = 0; k < stores_.size(); ++k) {
+    KeyStore& st = stores_[k];
+    const KeyStore& os = other.stores_[k];
+    if (st.kind == AtomKind::Unset) {
+      st.kind = os.kind;
+      st.value_type = os.value_type;
+      if (st.kind == AtomKind::Other) st.other = std::make_unique<ColumnBuilder>(os.other->type());
     }
+    auto& atoms = scratch_atoms_[k];
+    auto& nulls = scratch_nulls_[k];
+    atoms.resize(n);
+    nulls.assign(os.nulls.begin(), os.nulls.end());
+    bool translate = os.kind == AtomKind::String || os.kind == AtomKind::Other;
+    for (size_t g = 0; g < n; ++g)
+      atoms[g] = nulls[g] ? 0 : (translate ? mapped(static_cast<uint32_t>(os.atoms[g])) : os.atoms[g]);
   }
+  lookup(n, mapping, static_cast<uint64_t>(UINT32_MAX) << 32, {}, &other);
+  for (size_t g = 0; g < n; ++g) lower_first_seen(mapping[g], other.first_seen(g));
   return mapping;
 }
 
@@ -256,9 +284,87 @@ uint32_t GroupTable::find_or_add(const std::vector<Value>& key, uint64_t first_s
   cols.reserve(key.size());
   for (const auto& v : key) cols.push_back(Column::make_constant(v, 1));
   std::vector<uint32_t> g;
-  assign(cols, 1, g, static_cast<uint32_t>(first_seen >> 32));
+  for (size_t c = 0; c < cols.size() && c < stores_.size(); ++c) atoms_of(cols[c], c, 1);
+  lookup(1, g, first_seen & ~uint64_t{0xffffffff}, cols, nullptr);
   lower_first_seen(g[0], first_seen);
   return g[0];
+}
+
+Value GroupTable::value_of(size_t k, size_t g) const {
+  const KeyStore& st = stores_[k];
+  if (st.nulls[g]) return Value::null(st.value_type == ScalarType::Unknown ? st.type : st.value_type);
+  uint64_t a = st.atoms[g];
+  switch (st.kind) {
+    case AtomKind::String: return Value::of_string(strings_[a]);
+    case AtomKind::Integer:
+      switch (st.value_type) {
+        case ScalarType::Bool: return Value::of_bool(a != 0);
+        case ScalarType::Int: return Value::of_int(static_cast<int32_t>(static_cast<int64_t>(a)));
+        default: return Value{st.value_type, static_cast<int64_t>(a)};
+      }
+    case AtomKind::Real:
+      return st.value_type == ScalarType::Decimal ? Value::of_decimal(bits_real(a)) : Value::of_real(bits_real(a));
+    case AtomKind::Other: return st.other->column().value_at(g);
+    case AtomKind::Unset: break;
+  }
+  return Value::null(st.type);
+}
+
+std::vector<Value> GroupTable::key(size_t g) const {
+  std::vector<Value> out;
+  out.reserve(stores_.size());
+  for (size_t k = 0; k < stores_.size(); ++k) out.push_back(value_of(k, g));
+  return out;
+}
+
+ColumnPtr GroupTable::key_column(size_t k) const {
+  const KeyStore& st = stores_[k];
+  size_t n = size();
+  switch (st.kind) {
+    case AtomKind::String: {
+      // Dictionary-encoded over the interned strings: no copy per group.
+      if (!strings_column_ || strings_column_->size() != strings_.size()) {
+        ColumnBuilder b(ScalarType::String, strings_.size());
+        for (const auto& s : strings_) b.append_string(s);
+        strings_column_ = b.finish();
+      }
+      std::vector<uint32_t> codes(n);
+      for (size_t g = 0; g < n; ++g) codes[g] = static_cast<uint32_t>(st.atoms[g]);
+      return Column::make_dictionary(strings_column_, std::move(codes));
+    }
+    case AtomKind::Integer: {
+      Validity valid;
+      for (size_t g = 0; g < n; ++g)
+        if (st.nulls[g]) valid.set(g, false);
+      if (st.value_type == ScalarType::Bool) {
+        std::vector<uint8_t> v(n);
+        for (size_t g = 0; g < n; ++g) v[g] = st.atoms[g] != 0;
+        return Column::make_bools(std::move(v), std::move(valid));
+      }
+      if (st.value_type == ScalarType::Int) {
+        std::vector<int32_t> v(n);
+        for (size_t g = 0; g < n; ++g) v[g] = static_cast<int32_t>(static_cast<int64_t>(st.atoms[g]));
+        return Column::make_ints(std::move(v), std::move(valid));
+      }
+      std::vector<int64_t> v(n);
+      for (size_t g = 0; g < n; ++g) v[g] = static_cast<int64_t>(st.atoms[g]);
+      return Column::make_longs(st.value_type, std::move(v), std::move(valid));
+    }
+    case AtomKind::Real: {
+      Validity valid;
+      std::vector<double> v(n);
+      for (size_t g = 0; g < n; ++g) {
+        if (st.nulls[g]) valid.set(g, false);
+        v[g] = bits_real(st.atoms[g]);
+      }
+      return Column::make_reals(st.value_type, std::move(v), std::move(valid));
+    }
+    case AtomKind::Other:
+      return Column::slice(ColumnPtr(std::shared_ptr<const Column>(&st.other->column(), [](const Column*) {})), 0, n);
+    case AtomKind::Unset:
+      break;
+  }
+  return Column::make_nulls(st.type == ScalarType::Unknown ? ScalarType::Dynamic : st.type, n);
 }
 
 }  // namespace huntdb::exec

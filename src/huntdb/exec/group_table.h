@@ -1,8 +1,9 @@
 // Assigns rows to groups by the values of their key columns: the core of summarize, distinct,
-// join and partition. Keys are reduced to 64-bit atoms first (strings through an interner, and
-// a dictionary's codes through one lookup per distinct value), so that one or two string keys
-// group with a dense array or a single integer hash — no per-row string hashing for
-// dictionary-encoded columns.
+// join and partition. Keys are reduced to 64-bit atoms first (strings through an interner, a
+// dictionary's codes through one lookup per distinct value, numbers as their bits), so one or
+// two string keys group with a single integer hash and no per-row string hashing. Groups keep
+// their keys as atoms too: a new group copies no string, and string key columns come out
+// dictionary-encoded over the interned strings.
 #pragma once
 
 #include <cstdint>
@@ -33,33 +34,49 @@ class GroupTable {
 
   std::vector<Value> key(size_t g) const;
   // Key column k of every group, in group order.
-  const Column& key_column(size_t k) const { return key_builders_[k].column(); }
+  ColumnPtr key_column(size_t k) const;
   // (batch << 32 | row) of the group's first row, for a deterministic output order.
   uint64_t first_seen(size_t g) const { return first_seen_[g]; }
   void lower_first_seen(size_t g, uint64_t v) {
     if (v < first_seen_[g]) first_seen_[g] = v;
   }
   // Whether the key holds a null (join keys with nulls never match).
-  bool key_has_null(size_t g) const;
+  bool key_has_null(size_t g) const { return has_null_[g] != 0; }
 
  private:
-  // Atoms of column c for every row (and a null mask).
-  void atoms_of(const ColumnPtr& c, size_t col, size_t rows, std::vector<uint64_t>& out, std::vector<uint8_t>& nulls);
-  uint64_t atom_of_value(const Value& v, size_t col, bool* is_null);
-  uint32_t intern(std::string_view s);
-  // A new group whose key is row `row` of the key columns.
-  uint32_t add_group(std::span<const ColumnPtr> keys, size_t row, uint64_t first_seen);
+  // How a key column's values become atoms (fixed by the first column seen for that key).
+  enum class AtomKind : uint8_t { Unset, String, Integer, Real, Other };
+  struct KeyStore {
+    ScalarType type = ScalarType::Unknown;  // the declared type
+    AtomKind kind = AtomKind::Unset;
+    ScalarType value_type = ScalarType::Unknown;  // the type of the values the atoms stand for
+    std::vector<uint64_t> atoms;                 // per group
+    std::vector<uint8_t> nulls;                  // per group
+    std::unique_ptr<ColumnBuilder> other;        // Other: the values themselves (guid, dynamic)
+  };
 
-  std::vector<ScalarType> types_;
-  std::vector<ColumnBuilder> key_builders_;
+  // Atoms of one key column for every row (and a null mask).
+  void atoms_of(const ColumnPtr& c, size_t k, size_t rows);
+  uint64_t atom_of_value(const Value& v, size_t k, bool* is_null);
+  uint32_t intern(std::string_view s);
+  // Finds or adds the group of each row from the atoms in scratch; `keys` (may be empty) are the
+  // rows' columns for keys stored as values.
+  void lookup(size_t rows, std::vector<uint32_t>& groups, uint64_t first_seen_base,
+              std::span<const ColumnPtr> keys, const GroupTable* other);
+  uint32_t add_group(size_t row, uint64_t first_seen, std::span<const ColumnPtr> keys, const GroupTable* other);
+  Value value_of(size_t k, size_t g) const;
+
+  std::vector<KeyStore> stores_;
   std::vector<uint8_t> has_null_;
   std::vector<uint64_t> first_seen_;
-  // Strings (and guids, dynamics) by interned id.
+  // Interned strings (and guids and dynamic values as text, for matching only).
   StringMap<uint32_t> interned_;
   std::vector<std::string> strings_;
+  mutable ColumnPtr strings_column_;  // strings_ as a column, rebuilt when it grows
   // Per dictionary seen: its codes' atoms.
   absl::flat_hash_map<const Column*, std::pair<ColumnPtr, std::vector<uint64_t>>> dictionaries_;
-  // Group lookup: by one atom (plus one group for null), or by the bytes of all atoms.
+  // Group lookup: by one atom (plus one group for null), by two 32-bit atoms as one integer, or
+  // by the bytes of all atoms.
   absl::flat_hash_map<uint64_t, uint32_t> by_atom_;
   int64_t null_group_ = -1;
   absl::flat_hash_map<std::string, uint32_t> by_bytes_;

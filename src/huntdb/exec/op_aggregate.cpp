@@ -98,9 +98,7 @@ GroupedAggregation::Result GroupedAggregation::run(const Table& input) {
 std::vector<ColumnPtr> GroupedAggregation::key_columns(const Result& r, const TableSchema& schema) const {
   std::vector<ColumnPtr> out;
   for (size_t k = 0; k < keys_.size(); ++k) {
-    const Column& keys = r.groups->key_column(k);
-    ColumnPtr view(std::shared_ptr<const Column>(&keys, [](const Column*) {}));
-    ColumnPtr c = Column::take(view, r.order);
+    ColumnPtr c = Column::take(r.groups->key_column(k), r.order);
     ScalarType t = schema.columns[k].type;
     if (t != ScalarType::Unknown && c->type() != t) c = cast_column(c, t);
     out.push_back(std::move(c));
