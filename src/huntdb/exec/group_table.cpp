@@ -1,5 +1,6 @@
 #include "huntdb/exec/group_table.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -219,10 +220,30 @@ void GroupTable::lookup(size_t rows, std::vector<uint32_t>& groups, uint64_t bas
     return;
   }
   if (k == 2 && stores_[0].kind == AtomKind::String && stores_[1].kind == AtomKind::String) {
-    // Two string keys: interned ids fit 32 bits each, so the pair is one integer.
     const auto& a = scratch_atoms_[0];
     const auto& b = scratch_atoms_[1];
-    for (size_t i = 0; i < rows; ++i) {
+    constexpr uint32_t kNone = UINT32_MAX;
+    constexpr size_t kMaxDenseCells = size_t{1} << 22;  // 16 MB of group ids
+    size_t i = 0;
+    for (; dense_ok_ && i < rows; ++i) {
+      uint64_t x = a[i], y = b[i];
+      if (x >= dense_pairs_.size()) dense_pairs_.resize(x + 1);
+      auto& row = dense_pairs_[x];
+      if (y >= row.size()) {
+        size_t grow = std::max<size_t>(y + 1, row.size() * 2);
+        dense_cells_ += grow - row.size();
+        if (dense_cells_ > kMaxDenseCells) {
+          leave_dense_pairs();
+          break;
+        }
+        row.resize(grow, kNone);
+      }
+      uint32_t& g = row[y];
+      if (g == kNone) g = add(i);
+      groups[i] = g;
+    }
+    // Two string keys: interned ids fit 32 bits each, so the pair is one integer.
+    for (; i < rows; ++i) {
       auto [it, inserted] = by_atom_.try_emplace((a[i] << 32) | b[i], 0);
       if (inserted) it->second = add(i);
       groups[i] = it->second;
@@ -241,6 +262,13 @@ void GroupTable::lookup(size_t rows, std::vector<uint32_t>& groups, uint64_t bas
     if (inserted) it->second = add(i);
     groups[i] = it->second;
   }
+}
+
+void GroupTable::leave_dense_pairs() {
+  dense_ok_ = false;
+  dense_pairs_ = {};
+  by_atom_.reserve(size() * 2);
+  for (size_t g = 0; g < size(); ++g) by_atom_.emplace((stores_[0].atoms[g] << 32) | stores_[1].atoms[g], static_cast<uint32_t>(g));
 }
 
 void GroupTable::assign(std::span<const ColumnPtr> keys, size_t rows, std::vector<uint32_t>& groups, uint32_t batch) {
@@ -274,6 +302,7 @@ std::vector<uint32_t> GroupTable::merge_from(const GroupTable& other) {
     for (size_t g = 0; g < n; ++g)
       atoms[g] = nulls[g] ? 0 : (translate ? mapped(static_cast<uint32_t>(os.atoms[g])) : os.atoms[g]);
   }
+  if (!dense_ok_ || stores_.size() != 2) by_atom_.reserve(by_atom_.size() + n);
   lookup(n, mapping, static_cast<uint64_t>(UINT32_MAX) << 32, {}, &other);
   for (size_t g = 0; g < n; ++g) lower_first_seen(mapping[g], other.first_seen(g));
   return mapping;

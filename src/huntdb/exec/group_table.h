@@ -79,6 +79,12 @@ class GroupTable {
   // by the bytes of all atoms.
   absl::flat_hash_map<uint64_t, uint32_t> by_atom_;
   int64_t null_group_ = -1;
+  // Two string keys with few distinct values each: a dense table by first key, then second
+  // (no hashing); left for by_atom_ when the values outgrow it.
+  std::vector<std::vector<uint32_t>> dense_pairs_;
+  size_t dense_cells_ = 0;
+  bool dense_ok_ = true;
+  void leave_dense_pairs();
   absl::flat_hash_map<std::string, uint32_t> by_bytes_;
   std::vector<std::vector<uint64_t>> scratch_atoms_;
   std::vector<std::vector<uint8_t>> scratch_nulls_;
