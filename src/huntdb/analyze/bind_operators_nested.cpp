@@ -337,11 +337,15 @@ BoundType Binder::bind_mv(const Node* op, const BoundType& input) {
       expanded.columns.push_back({n->value, ScalarType::Long});
     }
   }
-  expand->bag_as_array = param_word(params, "bagexpansion") == "array";
+  // kind=array and bagexpansion=array are the same option.
+  expand->bag_as_array = param_word(params, "bagexpansion") == "array" || param_word(params, "kind") == "array";
   const Node* limit = apply ? op->as<MvApplyNode>()->limit : op->as<MvExpandNode>()->limit;
   if (limit) {
     expand->limit = Expr::cast(bind_scalar(limit).expr, ScalarType::Long);
     if (!expand->limit) complete = false;
+  } else if (!apply && op->as<MvExpandNode>()->keyword == "mvexpand") {
+    // The legacy mvexpand keeps at most 128 rows per input row.
+    expand->limit = Expr::literal(Value::of_long(128));
   }
   // Where each output column comes from.
   std::vector<int> tags = builder.tags();
