@@ -12,7 +12,6 @@ namespace {
 }
 }  // namespace
 
-TablePtr mv_apply(const MvApplyPlan&, Executor&, const Bindings*) { not_yet("mv-apply"); }
 TablePtr parse(const ParsePlan&, Executor&, const Bindings*) { not_yet("parse"); }
 TablePtr parse_kv(const ParseKvPlan&, Executor&, const Bindings*) { not_yet("parse-kv"); }
 TablePtr make_series(const MakeSeriesPlan&, Executor&, const Bindings*) { not_yet("make-series"); }
