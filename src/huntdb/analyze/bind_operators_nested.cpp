@@ -493,6 +493,8 @@ BoundType Binder::bind_make_series(const MakeSeriesNode* ms, const BoundType& in
   plan->from = from.expr;
   plan->to = to.expr;
   plan->step = step.expr;
+  plan->in_range = ms->in_range;
+  plan->nonempty = param_word(ms->params, "kind") == "nonempty";
   for (size_t i = 0; i < key_count; ++i) plan->outputs.push_back({true, static_cast<uint32_t>(i), 0});
   for (size_t i = 0; i < plan->aggregates.size(); ++i) plan->outputs.push_back({false, static_cast<uint32_t>(i), 0});
   return BoundType::table(schema, plan);

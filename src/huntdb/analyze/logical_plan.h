@@ -269,6 +269,8 @@ struct MakeSeriesPlan : Plan {
   std::vector<AggregateCall> aggregates;
   std::vector<ExprPtr> defaults;  // per aggregate (null: the type's default)
   ExprPtr on, from, to, step;
+  bool in_range = false;   // `in range(from, to, step)`: bins from 0, `to` inclusive
+  bool nonempty = false;   // kind=nonempty: one row of defaults when the input is empty
   std::vector<AggregateOutput> outputs;  // key/aggregate columns; the axis column is last
 };
 
