@@ -48,7 +48,8 @@ uint64_t GroupTable::atom_of_value(const Value& v, size_t col, bool* is_null) {
   *is_null = v.is_null() && v.type != ScalarType::String;
   if (*is_null) return 0;
   switch (v.type) {
-    case ScalarType::String: return intern(v.as_string());
+    // A null string (a column of nulls made for a string column) is the empty string.
+    case ScalarType::String: return intern(v.is_null() ? std::string_view() : std::string_view(v.as_string()));
     case ScalarType::Bool: return v.as_bool() ? 1 : 0;
     case ScalarType::Int: return static_cast<uint64_t>(static_cast<int64_t>(v.as_int()));
     case ScalarType::Long:
