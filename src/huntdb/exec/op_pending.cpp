@@ -12,7 +12,6 @@ namespace {
 }
 }  // namespace
 
-TablePtr top_nested(const TopNestedPlan&, Executor&, const Bindings*) { not_yet("top-nested"); }
 TablePtr top_hitters(const TopHittersPlan&, Executor&, const Bindings*) { not_yet("top-hitters"); }
 TablePtr sample(const SamplePlan&, Executor&, const Bindings*) { not_yet("sample"); }
 TablePtr sample_distinct(const SampleDistinctPlan&, Executor&, const Bindings*) { not_yet("sample-distinct"); }
