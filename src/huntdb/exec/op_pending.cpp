@@ -12,9 +12,6 @@ namespace {
 }
 }  // namespace
 
-TablePtr top_hitters(const TopHittersPlan&, Executor&, const Bindings*) { not_yet("top-hitters"); }
-TablePtr sample(const SamplePlan&, Executor&, const Bindings*) { not_yet("sample"); }
-TablePtr sample_distinct(const SampleDistinctPlan&, Executor&, const Bindings*) { not_yet("sample-distinct"); }
 TablePtr partition(const PartitionPlan&, Executor&, const Bindings*) { not_yet("partition"); }
 TablePtr scan(const ScanOpPlan&, Executor&, const Bindings*) { not_yet("scan"); }
 TablePtr reduce(const ReducePlan&, Executor&, const Bindings*) { not_yet("reduce"); }
