@@ -238,6 +238,8 @@ BoundType Binder::bind_nested_operator(const Node* op, const BoundType& input) {
       if (!plan || !key.expr || !sub.plan) return BoundType::table(sub.columns);
       plan->key = key.expr;
       plan->subquery = sub.plan;
+      std::string_view strategy = param_word(p->params, "hint.strategy");
+      plan->legacy = strategy.empty() || strategy == "legacy";
       return BoundType::table(sub.columns, plan);
     }
     case NodeKind::PartitionBy: {

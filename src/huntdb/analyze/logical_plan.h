@@ -338,6 +338,7 @@ struct PartitionPlan : Plan {
   PartitionPlan() : Plan(PlanKind::Partition) {}
   ExprPtr key;
   PlanPtr subquery;  // reads a SubqueryInput
+  bool legacy = true;  // hint.strategy=legacy (the default) allows at most 64 partitions
 };
 
 struct ScanStep {

@@ -12,7 +12,6 @@ namespace {
 }
 }  // namespace
 
-TablePtr partition(const PartitionPlan&, Executor&, const Bindings*) { not_yet("partition"); }
 TablePtr scan(const ScanOpPlan&, Executor&, const Bindings*) { not_yet("scan"); }
 TablePtr reduce(const ReducePlan&, Executor&, const Bindings*) { not_yet("reduce"); }
 TablePtr evaluate(const EvaluatePlan& p, Executor&, const Bindings*) {
