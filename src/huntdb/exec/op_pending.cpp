@@ -12,7 +12,6 @@ namespace {
 }
 }  // namespace
 
-TablePtr scan(const ScanOpPlan&, Executor&, const Bindings*) { not_yet("scan"); }
 TablePtr reduce(const ReducePlan&, Executor&, const Bindings*) { not_yet("reduce"); }
 TablePtr evaluate(const EvaluatePlan& p, Executor&, const Bindings*) {
   throw ExecError(fmt::format("The plugin '{}' is not supported yet.", p.plugin ? p.plugin->name : "?"));
