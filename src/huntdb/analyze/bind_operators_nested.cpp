@@ -254,12 +254,20 @@ BoundType Binder::bind_nested_operator(const Node* op, const BoundType& input) {
     case NodeKind::Reduce: {
       auto* r = op->as<ReduceNode>();
       BoundType by = bind_scalar(r->by);
+      // kind=source keeps the input rows and appends each one's pattern.
+      bool source = param_word(r->params, "kind") == "source";
       TableSchema s;
-      s.columns = {{"Pattern", ScalarType::String}, {"Count", ScalarType::Long}, {"Representative", ScalarType::String}};
+      if (source) {
+        s = *in;
+        s.columns.push_back({"Pattern", ScalarType::String});
+      } else {
+        s.columns = {{"Pattern", ScalarType::String}, {"Count", ScalarType::Long}, {"Representative", ScalarType::String}};
+      }
       auto schema = make_table(std::move(s));
       auto plan = make_plan<ReducePlan>(input, schema);
       if (!plan || !by.expr) return BoundType::table(schema);
       plan->by = Expr::cast(by.expr, ScalarType::String);
+      plan->source = source;
       for (const ParamNode* wp : r->with_params) {
         if (!wp->value) continue;
         ExprPtr v = bind_scalar(wp->value).expr;

@@ -363,6 +363,7 @@ struct ReducePlan : Plan {
   ReducePlan() : Plan(PlanKind::Reduce) {}
   ExprPtr by;
   ExprPtr threshold, characters;
+  bool source = false;  // kind=source: every input row with its Pattern appended
 };
 
 // evaluate plugin(args)
