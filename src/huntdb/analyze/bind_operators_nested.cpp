@@ -238,6 +238,8 @@ BoundType Binder::bind_nested_operator(const Node* op, const BoundType& input) {
       if (!plan || !key.expr || !sub.plan) return BoundType::table(sub.columns);
       plan->key = key.expr;
       plan->subquery = sub.plan;
+      std::string_view strategy = param_word(p->params, "hint.strategy");
+      plan->legacy = strategy.empty() || strategy == "legacy";
       return BoundType::table(sub.columns, plan);
     }
     case NodeKind::PartitionBy: {
@@ -252,12 +254,20 @@ BoundType Binder::bind_nested_operator(const Node* op, const BoundType& input) {
     case NodeKind::Reduce: {
       auto* r = op->as<ReduceNode>();
       BoundType by = bind_scalar(r->by);
+      // kind=source keeps the input rows and appends each one's pattern.
+      bool source = param_word(r->params, "kind") == "source";
       TableSchema s;
-      s.columns = {{"Pattern", ScalarType::String}, {"Count", ScalarType::Long}, {"Representative", ScalarType::String}};
+      if (source) {
+        s = *in;
+        s.columns.push_back({"Pattern", ScalarType::String});
+      } else {
+        s.columns = {{"Pattern", ScalarType::String}, {"Count", ScalarType::Long}, {"Representative", ScalarType::String}};
+      }
       auto schema = make_table(std::move(s));
       auto plan = make_plan<ReducePlan>(input, schema);
       if (!plan || !by.expr) return BoundType::table(schema);
       plan->by = Expr::cast(by.expr, ScalarType::String);
+      plan->source = source;
       for (const ParamNode* wp : r->with_params) {
         if (!wp->value) continue;
         ExprPtr v = bind_scalar(wp->value).expr;
@@ -337,11 +347,15 @@ BoundType Binder::bind_mv(const Node* op, const BoundType& input) {
       expanded.columns.push_back({n->value, ScalarType::Long});
     }
   }
-  expand->bag_as_array = param_word(params, "bagexpansion") == "array";
+  // kind=array and bagexpansion=array are the same option.
+  expand->bag_as_array = param_word(params, "bagexpansion") == "array" || param_word(params, "kind") == "array";
   const Node* limit = apply ? op->as<MvApplyNode>()->limit : op->as<MvExpandNode>()->limit;
   if (limit) {
     expand->limit = Expr::cast(bind_scalar(limit).expr, ScalarType::Long);
     if (!expand->limit) complete = false;
+  } else if (!apply && op->as<MvExpandNode>()->keyword == "mvexpand") {
+    // The legacy mvexpand keeps at most 128 rows per input row.
+    expand->limit = Expr::literal(Value::of_long(128));
   }
   // Where each output column comes from.
   std::vector<int> tags = builder.tags();
@@ -489,6 +503,8 @@ BoundType Binder::bind_make_series(const MakeSeriesNode* ms, const BoundType& in
   plan->from = from.expr;
   plan->to = to.expr;
   plan->step = step.expr;
+  plan->in_range = ms->in_range;
+  plan->nonempty = param_word(ms->params, "kind") == "nonempty";
   for (size_t i = 0; i < key_count; ++i) plan->outputs.push_back({true, static_cast<uint32_t>(i), 0});
   for (size_t i = 0; i < plan->aggregates.size(); ++i) plan->outputs.push_back({false, static_cast<uint32_t>(i), 0});
   return BoundType::table(schema, plan);

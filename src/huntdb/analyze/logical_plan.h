@@ -282,6 +282,8 @@ struct MakeSeriesPlan : Plan {
   std::vector<AggregateCall> aggregates;
   std::vector<ExprPtr> defaults;  // per aggregate (null: the type's default)
   ExprPtr on, from, to, step;
+  bool in_range = false;   // `in range(from, to, step)`: bins from 0, `to` inclusive
+  bool nonempty = false;   // kind=nonempty: one row of defaults when the input is empty
   std::vector<AggregateOutput> outputs;  // key/aggregate columns; the axis column is last
 };
 
@@ -349,6 +351,7 @@ struct PartitionPlan : Plan {
   PartitionPlan() : Plan(PlanKind::Partition) {}
   ExprPtr key;
   PlanPtr subquery;  // reads a SubqueryInput
+  bool legacy = true;  // hint.strategy=legacy (the default) allows at most 64 partitions
 };
 
 struct ScanStep {
@@ -373,6 +376,7 @@ struct ReducePlan : Plan {
   ReducePlan() : Plan(PlanKind::Reduce) {}
   ExprPtr by;
   ExprPtr threshold, characters;
+  bool source = false;  // kind=source: every input row with its Pattern appended
 };
 
 // evaluate plugin(args)

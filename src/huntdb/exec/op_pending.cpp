@@ -6,24 +6,6 @@
 
 namespace huntdb::exec::op {
 
-namespace {
-[[noreturn]] void not_yet(std::string_view name) {
-  throw ExecError(fmt::format("The {} operator is not supported yet.", name));
-}
-}  // namespace
-
-TablePtr mv_expand(const MvExpandPlan&, Executor&, const Bindings*) { not_yet("mv-expand"); }
-TablePtr mv_apply(const MvApplyPlan&, Executor&, const Bindings*) { not_yet("mv-apply"); }
-TablePtr parse(const ParsePlan&, Executor&, const Bindings*) { not_yet("parse"); }
-TablePtr parse_kv(const ParseKvPlan&, Executor&, const Bindings*) { not_yet("parse-kv"); }
-TablePtr make_series(const MakeSeriesPlan&, Executor&, const Bindings*) { not_yet("make-series"); }
-TablePtr top_nested(const TopNestedPlan&, Executor&, const Bindings*) { not_yet("top-nested"); }
-TablePtr top_hitters(const TopHittersPlan&, Executor&, const Bindings*) { not_yet("top-hitters"); }
-TablePtr sample(const SamplePlan&, Executor&, const Bindings*) { not_yet("sample"); }
-TablePtr sample_distinct(const SampleDistinctPlan&, Executor&, const Bindings*) { not_yet("sample-distinct"); }
-TablePtr partition(const PartitionPlan&, Executor&, const Bindings*) { not_yet("partition"); }
-TablePtr scan(const ScanOpPlan&, Executor&, const Bindings*) { not_yet("scan"); }
-TablePtr reduce(const ReducePlan&, Executor&, const Bindings*) { not_yet("reduce"); }
 TablePtr evaluate(const EvaluatePlan& p, Executor&, const Bindings*) {
   throw ExecError(fmt::format("The plugin '{}' is not supported yet.", p.plugin ? p.plugin->name : "?"));
 }
