@@ -1,6 +1,8 @@
 #include "huntdb/engine.h"
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 
 #include "huntdb/analyze/binder.h"
 #include "huntdb/exec/constant_evaluator.h"
@@ -50,6 +52,18 @@ void Engine::add_table(std::string name, TablePtr table) {
 
 std::optional<std::string> Engine::load_table(std::string name, const std::string& path) {
   std::string error;
+  if (path.size() > 4 && path.substr(path.size() - 4) == ".kql") {
+    // A KQL file: its first result is the table (datatable(...)[...] with computed columns).
+    std::ifstream in(path);
+    if (!in) return path + ": cannot open the file";
+    std::stringstream text;
+    text << in.rdbuf();
+    QueryResult r = run(text.str());
+    if (!r.ok()) return path + ": " + format_diagnostic(*r.source, r.errors[0]);
+    if (r.tables.empty()) return path + ": the query has no result";
+    add_table(std::move(name), r.tables[0].table);
+    return std::nullopt;
+  }
   auto t = ingest::load_text_table(path, &error);
   if (!t) return error;
   add_table(std::move(name), std::move(*t));
@@ -108,11 +122,11 @@ QueryResult Engine::run(std::string query, const RunOptions& options) const {
       out.tables.push_back(std::move(t));
     }
   } catch (const exec::ExecError& e) {
-    out.errors.push_back(Diagnostic{DiagnosticKind::Semantic, Severity::Error, e.what(), e.at()});
+    out.errors.push_back(Diagnostic{DiagnosticKind::Execution, Severity::Error, e.what(), e.at()});
   } catch (const functions::KernelError& e) {
-    out.errors.push_back(Diagnostic{DiagnosticKind::Semantic, Severity::Error, e.what(), Span{}});
+    out.errors.push_back(Diagnostic{DiagnosticKind::Execution, Severity::Error, e.what(), Span{}});
   } catch (const std::bad_alloc&) {
-    out.errors.push_back(Diagnostic{DiagnosticKind::Semantic, Severity::Error, "The query ran out of memory.", Span{}});
+    out.errors.push_back(Diagnostic{DiagnosticKind::Execution, Severity::Error, "The query ran out of memory.", Span{}});
   }
   return out;
 }

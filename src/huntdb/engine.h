@@ -77,7 +77,8 @@ class Engine {
 
   // An in-memory table queries can read (its schema joins the catalog).
   void add_table(std::string name, TablePtr table);
-  // Loads a CSV or JSON lines file as an in-memory table; an error message if it cannot.
+  // Loads a CSV or JSON lines file as an in-memory table (or a .kql file: the table its query
+  // gives); an error message if it cannot.
   std::optional<std::string> load_table(std::string name, const std::string& path);
 
  private:

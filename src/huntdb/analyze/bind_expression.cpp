@@ -284,6 +284,8 @@ BoundType Binder::bind(const Node* n) {
         t = BoundType::unknown();
       }
   }
+  // Remember where each expression was written, so that errors while running it can point there.
+  if (t.expr && t.expr->at.begin == 0 && t.expr->at.end == 0) const_cast<Expr&>(*t.expr).at = n->span;
   out_.types[n] = t;
   return t;
 }

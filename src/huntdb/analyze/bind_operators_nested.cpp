@@ -471,7 +471,7 @@ BoundType Binder::bind_make_series(const MakeSeriesNode* ms, const BoundType& in
       const ExprPtr& a = one.exprs()[i];
       if (a && a->kind == ExprKind::Call && a->fn && a->fn->kind == functions::FunctionKind::Aggregate) {
         if (plan) {
-          plan->aggregates.push_back(AggregateCall{a->fn, a->args, {a->type}});
+          plan->aggregates.push_back(AggregateCall{a->fn, a->at, a->args, {a->type}});
           plan->defaults.push_back(default_value ? Expr::cast(default_value, a->type) : nullptr);
         }
       } else {

@@ -315,6 +315,7 @@ class AggregateLifter {
     if (it == first_column_.end()) {
       AggregateCall c;
       c.fn = call->fn;
+      c.at = call->at;
       c.args = call->args;
       auto f = fields_.find(call.get());
       if (f != fields_.end()) {

@@ -68,6 +68,7 @@ struct Expr {
   std::string name;                              // Member key, Parameter name, SearchTerm term, Column name
   PlanPtr subquery;                              // ScalarSubquery; In with a tabular list
   bool case_sensitive = false;                   // SearchTerm
+  Span at;                                       // where the query wrote it (for errors)
 
   static ExprPtr literal(Value v);
   static ExprPtr column(uint32_t index, ScalarType type, std::string name, ColumnSide side = ColumnSide::Row);
@@ -82,6 +83,7 @@ struct Expr {
 // arg_max or percentiles yield several values (`types` has one entry per value).
 struct AggregateCall {
   const functions::FunctionInfo* fn = nullptr;
+  Span at;
   std::vector<ExprPtr> args;
   std::vector<ScalarType> types;  // result type of each value it yields
 };

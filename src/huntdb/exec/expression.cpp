@@ -92,21 +92,19 @@ class Compiler {
         return n;
       }
       case ExprKind::Call:
-        if (!e->fn) throw ExecError("A function call cannot be evaluated.");
+        if (!e->fn) throw ExecError("A function call cannot be evaluated.", e->at);
         if (e->fn->kind == functions::FunctionKind::Aggregate)
-          throw ExecError(fmt::format("The aggregation function '{}' can only be used in summarize.", e->fn->name));
-        if (e->fn->kind == functions::FunctionKind::Window && !e->fn->kernel)
-          throw ExecError(fmt::format("The window function '{}' must be used in a serialized row set.", e->fn->name));
+          throw ExecError(fmt::format("The aggregation function '{}' can only be used in summarize.", e->fn->name), e->at);
         n->kernel = e->fn->kernel;
         n->tuple_kernel = e->fn->tuple_kernel;
-        if (!n->kernel && !n->tuple_kernel)
-          throw ExecError(fmt::format("The function '{}' is not supported yet.", e->fn->name));
+        if (!n->kernel && !n->tuple_kernel && !e->fn->window)
+          throw ExecError(fmt::format("The function '{}' is not supported yet.", e->fn->name), e->at);
         break;
       case ExprKind::Binary:
         n->kernel = binary_kernel(e->binary_op, e->args[0]->type, e->args[1]->type);
         if (!n->kernel)
           throw ExecError(fmt::format("The operator cannot be applied to {} and {}.", type_name(e->args[0]->type),
-                                      type_name(e->args[1]->type)));
+                                      type_name(e->args[1]->type)), e->at);
         break;
       case ExprKind::In: {
         if (e->subquery) {

@@ -25,7 +25,7 @@ GroupedAggregation::GroupedAggregation(std::vector<ExprPtr> keys, std::vector<Ag
   }
   for (const auto& a : aggregates_) {
     if (!a.fn || !a.fn->accumulator)
-      throw ExecError(fmt::format("The aggregation function '{}' is not supported yet.", a.fn ? a.fn->name : "?"));
+      throw ExecError(fmt::format("The aggregation function '{}' is not supported yet.", a.fn ? a.fn->name : "?"), a.at);
     std::vector<std::unique_ptr<CompiledExpr>> args;
     functions::AggregateSpec spec;
     spec.ctx = &ex.context().kernel;
