@@ -29,6 +29,10 @@ struct KernelArgs {
   size_t rows = 0;
   ScalarType result = ScalarType::Unknown;  // the result type the binder resolved
   const KernelContext* ctx = nullptr;
+  // Aggregates: the position of this batch in the input. Workers see batches in any order, so
+  // aggregates that keep the order of appearance (make_list, arg_max's first row on ties) order
+  // rows by (batch, row).
+  uint32_t batch = 0;
 
   const Column& operator[](size_t i) const { return *args[i]; }
   const ColumnPtr& ptr(size_t i) const { return args[i]; }
