@@ -6,6 +6,7 @@ namespace huntdb::functions {
 void attach_kernels(Registry& r) {
   attach_aggregate_kernels(r);
   attach_list_kernels(r);
+  attach_distinct_kernels(r);
 }
 
 }  // namespace huntdb::functions
