@@ -7,6 +7,7 @@ void attach_kernels(Registry& r) {
   attach_aggregate_kernels(r);
   attach_list_kernels(r);
   attach_distinct_kernels(r);
+  attach_argminmax_kernels(r);
 }
 
 }  // namespace huntdb::functions

@@ -8,5 +8,6 @@ namespace huntdb::functions {
 void attach_aggregate_kernels(Registry& r);
 void attach_list_kernels(Registry& r);
 void attach_distinct_kernels(Registry& r);
+void attach_argminmax_kernels(Registry& r);
 
 }  // namespace huntdb::functions
