@@ -8,6 +8,7 @@ void attach_kernels(Registry& r) {
   attach_list_kernels(r);
   attach_distinct_kernels(r);
   attach_argminmax_kernels(r);
+  attach_statistics_kernels(r);
 }
 
 }  // namespace huntdb::functions

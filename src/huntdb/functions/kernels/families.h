@@ -9,5 +9,6 @@ void attach_aggregate_kernels(Registry& r);
 void attach_list_kernels(Registry& r);
 void attach_distinct_kernels(Registry& r);
 void attach_argminmax_kernels(Registry& r);
+void attach_statistics_kernels(Registry& r);
 
 }  // namespace huntdb::functions
