@@ -8,7 +8,9 @@ void attach_kernels(Registry& r) {
   attach_list_kernels(r);
   attach_distinct_kernels(r);
   attach_argminmax_kernels(r);
+  attach_percentile_kernels(r);
   attach_statistics_kernels(r);
+  attach_sketch_kernels(r);
 }
 
 }  // namespace huntdb::functions

@@ -9,6 +9,8 @@ void attach_aggregate_kernels(Registry& r);
 void attach_list_kernels(Registry& r);
 void attach_distinct_kernels(Registry& r);
 void attach_argminmax_kernels(Registry& r);
+void attach_percentile_kernels(Registry& r);
 void attach_statistics_kernels(Registry& r);
+void attach_sketch_kernels(Registry& r);
 
 }  // namespace huntdb::functions
