@@ -10,6 +10,7 @@ void attach_kernels(Registry& r) {
   attach_argminmax_kernels(r);
   attach_percentile_kernels(r);
   attach_statistics_kernels(r);
+  attach_schema_kernels(r);
   attach_sketch_kernels(r);
 }
 

@@ -11,6 +11,7 @@ void attach_distinct_kernels(Registry& r);
 void attach_argminmax_kernels(Registry& r);
 void attach_percentile_kernels(Registry& r);
 void attach_statistics_kernels(Registry& r);
+void attach_schema_kernels(Registry& r);
 void attach_sketch_kernels(Registry& r);
 
 }  // namespace huntdb::functions
