@@ -138,10 +138,18 @@ TablePtr project(const ProjectPlan& p, Executor& ex, const Bindings* b) {
     return out;
   };
   if (p.window) {
-    // Window functions see the rows in order, batch after batch.
-    std::vector<Batch> out;
-    for (const auto& batch : in->batches) out.push_back(one_batch(batch));
-    return make_table(*p.schema, std::move(out));
+    // Window functions see the rows in order, and next() must see the rows after each one: the
+    // serialized input is evaluated as one batch, then split again.
+    if (in->batches.size() <= 1) {
+      std::vector<Batch> out;
+      for (const auto& batch : in->batches) out.push_back(one_batch(batch));
+      return make_table(*p.schema, std::move(out));
+    }
+    Batch whole;
+    whole.rows = in->row_count();
+    for (size_t c = 0; c < in->schema.columns.size(); ++c) whole.columns.push_back(gather_column(*in, c));
+    Batch out = one_batch(whole);
+    return make_table(*p.schema, split_into_batches(std::move(out.columns), out.rows));
   }
   return map_batches(ex.context(), *in, *p.schema, [&](const Batch& batch, size_t) { return one_batch(batch); });
 }

@@ -12,6 +12,7 @@ void attach_kernels(Registry& r) {
   attach_statistics_kernels(r);
   attach_schema_kernels(r);
   attach_sketch_kernels(r);
+  attach_window_kernels(r);
 }
 
 }  // namespace huntdb::functions

@@ -13,5 +13,6 @@ void attach_percentile_kernels(Registry& r);
 void attach_statistics_kernels(Registry& r);
 void attach_schema_kernels(Registry& r);
 void attach_sketch_kernels(Registry& r);
+void attach_window_kernels(Registry& r);
 
 }  // namespace huntdb::functions
