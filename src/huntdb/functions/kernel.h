@@ -68,6 +68,7 @@ class Accumulator {
   // Adds rows: row i belongs to group groups[i] (args.rows == groups.size()).
   virtual void update(std::span<const uint32_t> groups, const KernelArgs& args) = 0;
   // Adds another accumulator of the same call: its group g goes into this one's group mapping[g].
+  // `other` is not used afterwards, so its state may be moved or freed.
   virtual void merge(Accumulator& other, std::span<const uint32_t> mapping) = 0;
   // One column per value the aggregate yields, `groups` rows each.
   virtual std::vector<ColumnPtr> finish(size_t groups) = 0;

@@ -7,8 +7,8 @@
 // over an empty table).
 #include <memory>
 
-#include "huntdb/common/string_map.h"
 #include "huntdb/functions/kernels/accumulator_util.h"
+#include "huntdb/functions/kernels/element_store.h"
 #include "huntdb/functions/kernels/families.h"
 #include "huntdb/functions/kernels/hll_sketch.h"
 #include "huntdb/functions/kernels/value_keys.h"
@@ -122,38 +122,46 @@ class HllMergeAcc : public Accumulator {
   SketchGroups groups_;
 };
 
-// count_distinct, count_distinctif: the exact number of distinct keys.
+// count_distinct, count_distinctif: the exact number of distinct keys, kept for all groups in one
+// indexed store (element_store.h).
 class CountDistinctAcc : public Accumulator {
  public:
-  explicit CountDistinctAcc(bool conditional) : predicate_(conditional ? std::optional<size_t>(1) : std::nullopt) {}
-  void resize(size_t n) override { sets_.resize(n); }
+  CountDistinctAcc(const AggregateSpec& spec, bool conditional)
+      : predicate_(conditional ? std::optional<size_t>(1) : std::nullopt),
+        keys_(spec.arg_types.empty() ? ScalarType::Unknown : spec.arg_types[0], true) {}
+  void resize(size_t n) override { counts_.resize(n, 0); }
   void update(std::span<const uint32_t> groups, const KernelArgs& a) override {
     Predicate p(a, predicate_);
     ValueKeys values(a[0]);
     for (size_t i = 0; i < groups.size(); ++i) {
       if (values.null(i) || !p.pass(i)) continue;
-      StringSet& set = sets_[groups[i]];
       std::string_view k = values.key(i);
-      if (!set.contains(k)) set.emplace(k);
+      if (keys_.find(groups[i], k) >= 0) continue;
+      keys_.add(groups[i], 0, 0, k, nullptr);
+      ++counts_[groups[i]];
     }
   }
   void merge(Accumulator& other, std::span<const uint32_t> mapping) override {
     auto& o = static_cast<CountDistinctAcc&>(other);
-    for (size_t g = 0; g < o.sets_.size(); ++g) {
-      StringSet& into = sets_[mapping[g]];
-      for (auto& k : o.sets_[g]) into.insert(k);
+    for (size_t k = 0; k < o.keys_.size(); ++k) {
+      const auto& e = o.keys_.at(k);
+      uint32_t g = mapping[e.group];
+      std::string_view key = o.keys_.key(e);
+      if (keys_.find(g, key) >= 0) continue;
+      keys_.add(g, 0, 0, key, nullptr);
+      ++counts_[g];
     }
+    o.keys_.clear();  // merged partials are not used again
   }
   std::vector<ColumnPtr> finish(size_t n) override {
     resize(n);
-    std::vector<int64_t> out(n);
-    for (size_t g = 0; g < n; ++g) out[g] = static_cast<int64_t>(sets_[g].size());
-    return {Column::make_longs(ScalarType::Long, std::move(out))};
+    return {Column::make_longs(ScalarType::Long, std::vector<int64_t>(counts_.begin(), counts_.end()))};
   }
 
  private:
   std::optional<size_t> predicate_;
-  std::vector<StringSet> sets_;
+  ElementStore keys_;
+  std::vector<int64_t> counts_;
 };
 
 std::unique_ptr<Accumulator> make_dcount(const AggregateSpec& s) { return std::make_unique<HllAcc>(s, false, false); }
@@ -161,11 +169,11 @@ std::unique_ptr<Accumulator> make_dcountif(const AggregateSpec& s) { return std:
 std::unique_ptr<Accumulator> make_hll(const AggregateSpec& s) { return std::make_unique<HllAcc>(s, false, true); }
 std::unique_ptr<Accumulator> make_hll_if(const AggregateSpec& s) { return std::make_unique<HllAcc>(s, true, true); }
 std::unique_ptr<Accumulator> make_hll_merge(const AggregateSpec&) { return std::make_unique<HllMergeAcc>(); }
-std::unique_ptr<Accumulator> make_count_distinct(const AggregateSpec&) {
-  return std::make_unique<CountDistinctAcc>(false);
+std::unique_ptr<Accumulator> make_count_distinct(const AggregateSpec& s) {
+  return std::make_unique<CountDistinctAcc>(s, false);
 }
-std::unique_ptr<Accumulator> make_count_distinctif(const AggregateSpec&) {
-  return std::make_unique<CountDistinctAcc>(true);
+std::unique_ptr<Accumulator> make_count_distinctif(const AggregateSpec& s) {
+  return std::make_unique<CountDistinctAcc>(s, true);
 }
 
 constexpr AggregateTable kAggregates[] = {

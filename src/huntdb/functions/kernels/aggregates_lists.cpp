@@ -19,6 +19,7 @@
 
 #include "huntdb/common/string_map.h"
 #include "huntdb/functions/kernels/accumulator_util.h"
+#include "huntdb/functions/kernels/element_store.h"
 #include "huntdb/functions/kernels/families.h"
 #include "huntdb/functions/kernels/value_keys.h"
 
@@ -41,8 +42,8 @@ size_t max_size_of(const AggregateSpec& spec, const Layout& layout) {
   return static_cast<size_t>(std::clamp<int64_t>(v, 0, kMaxSize));
 }
 
-// An element and the place of the row it came from; `sub` orders the parts of one row (the
-// elements of an array, the properties of a bag).
+// An element of a bag and the place of the row it came from; `sub` orders the properties of one
+// bag.
 struct Entry {
   uint64_t order = 0;
   uint32_t sub = 0;
@@ -50,19 +51,18 @@ struct Entry {
   bool before(const Entry& o) const { return order != o.order ? order < o.order : sub < o.sub; }
 };
 
-void sort_and_cap(std::vector<Entry>& entries, size_t max) {
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.before(b); });
-  if (entries.size() > max) entries.resize(max);
+ScalarType value_type(const AggregateSpec& spec) {
+  return spec.arg_types.empty() ? ScalarType::Unknown : spec.arg_types[0];
 }
 
-ColumnPtr arrays_column(std::vector<std::vector<Entry>>& groups, size_t n, size_t max) {
+// The arrays of a store's groups (element_store.h), at most `max` elements each.
+ColumnPtr arrays_column(const ElementStore& store, size_t n, size_t max) {
+  auto grouped = store.by_group(n, max);
   std::vector<DynamicPtr> out(n);
   for (size_t g = 0; g < n; ++g) {
-    auto& entries = groups[g];
-    sort_and_cap(entries, max);
     DynValue::Elements elements;
-    elements.reserve(entries.size());
-    for (auto& e : entries) elements.push_back(std::move(e.value));
+    elements.reserve(grouped.end[g] - grouped.begin[g]);
+    for (size_t k = grouped.begin[g]; k < grouped.end[g]; ++k) elements.push_back(store.value(store.at(grouped.items[k])));
     out[g] = DynValue::of_array(std::move(elements));
   }
   return Column::make_dynamics(std::move(out));
@@ -72,53 +72,71 @@ ColumnPtr arrays_column(std::vector<std::vector<Entry>>& groups, size_t n, size_
 class ListAcc : public Accumulator {
  public:
   ListAcc(const AggregateSpec& spec, Layout layout, bool with_nulls)
-      : layout_(layout), max_(max_size_of(spec, layout)), with_nulls_(with_nulls) {}
-  void resize(size_t n) override { groups_.resize(n); }
+      : layout_(layout),
+        max_(max_size_of(spec, layout)),
+        with_nulls_(with_nulls),
+        dynamic_(value_type(spec) == ScalarType::Dynamic),
+        store_(value_type(spec), false) {}
+  void resize(size_t n) override { counts_.resize(n, 0); }
   void update(std::span<const uint32_t> groups, const KernelArgs& a) override {
     Predicate p(a, layout_.predicate);
     ValueKeys values(a[0]);
     for (size_t i = 0; i < groups.size(); ++i) {
-      auto& entries = groups_[groups[i]];
+      uint32_t g = groups[i];
       // Within one worker rows come in input order, so the first max_ are the ones to keep.
-      if (entries.size() >= max_ || !p.pass(i)) continue;
-      if (!with_nulls_ && values.null(i)) continue;
-      entries.push_back({order_key(a.batch, i), 0, values.element(i)});
+      if (counts_[g] >= max_ || !p.pass(i)) continue;
+      if (values.null(i)) {
+        if (!with_nulls_) continue;
+        store_.add_null(g, order_key(a.batch, i));
+      } else if (dynamic_) {
+        store_.add(g, order_key(a.batch, i), 0, {}, values.element(i));
+      } else {
+        store_.add(g, order_key(a.batch, i), 0, values.key(i), nullptr);
+      }
+      ++counts_[g];
     }
   }
   void merge(Accumulator& other, std::span<const uint32_t> mapping) override {
     auto& o = static_cast<ListAcc&>(other);
-    for (size_t g = 0; g < o.groups_.size(); ++g) {
-      auto& into = groups_[mapping[g]];
-      for (auto& e : o.groups_[g]) into.push_back(std::move(e));
-      if (into.size() > max_) sort_and_cap(into, max_);
+    for (size_t k = 0; k < o.store_.size(); ++k) {
+      const auto& e = o.store_.at(k);
+      store_.add_copy(o.store_, e, mapping[e.group]);
+      ++counts_[mapping[e.group]];
     }
+    o.store_.clear();  // merged partials are not used again
   }
   std::vector<ColumnPtr> finish(size_t n) override {
     resize(n);
-    return {arrays_column(groups_, n, max_)};
+    return {arrays_column(store_, n, max_)};
   }
 
  private:
   Layout layout_;
   size_t max_;
   bool with_nulls_;
-  std::vector<std::vector<Entry>> groups_;
+  bool dynamic_;
+  ElementStore store_;
+  std::vector<size_t> counts_;
 };
 
 // make_set, make_set_if: distinct values by key (value_keys.h), each at its first appearance.
 class SetAcc : public Accumulator {
  public:
-  SetAcc(const AggregateSpec& spec, Layout layout) : layout_(layout), max_(max_size_of(spec, layout)) {}
-  void resize(size_t n) override { groups_.resize(n); }
+  SetAcc(const AggregateSpec& spec, Layout layout)
+      : layout_(layout),
+        max_(max_size_of(spec, layout)),
+        dynamic_(value_type(spec) == ScalarType::Dynamic),
+        store_(value_type(spec), true) {}
+  void resize(size_t n) override { counts_.resize(n, 0); }
   void update(std::span<const uint32_t> groups, const KernelArgs& a) override {
     Predicate p(a, layout_.predicate);
     ValueKeys values(a[0]);
     std::unique_ptr<DynamicReader> dyn;
-    if (a[0].type() == ScalarType::Dynamic) dyn = std::make_unique<DynamicReader>(a[0]);
+    if (dynamic_) dyn = std::make_unique<DynamicReader>(a[0]);
     std::string key;
     for (size_t i = 0; i < groups.size(); ++i) {
-      Group& group = groups_[groups[i]];
-      if (group.entries.size() >= max_ || !p.pass(i) || values.null(i)) continue;
+      uint32_t g = groups[i];
+      if (counts_[g] >= max_ || !p.pass(i) || values.null(i)) continue;
       uint64_t order = order_key(a.batch, i);
       if (dyn && dyn->get(i)->is_array()) {
         uint32_t sub = 0;
@@ -126,54 +144,46 @@ class SetAcc : public Accumulator {
           if (!el || el->is_null()) continue;
           key.clear();
           ValueKeys::dynamic_key(*el, key);
-          add(group, key, {order, sub++, el});
-          if (group.entries.size() >= max_) break;
+          add(g, order, sub++, key, el);
+          if (counts_[g] >= max_) break;
         }
         continue;
       }
-      std::string_view k = values.key(i);
-      if (group.index.contains(k)) continue;
-      add(group, k, {order, 0, values.element(i)});
+      add(g, order, 0, values.key(i), dynamic_ ? values.element(i) : nullptr);
     }
   }
   void merge(Accumulator& other, std::span<const uint32_t> mapping) override {
     auto& o = static_cast<SetAcc&>(other);
-    for (size_t g = 0; g < o.groups_.size(); ++g) {
-      Group& from = o.groups_[g];
-      Group& into = groups_[mapping[g]];
-      for (auto& [k, idx] : from.index) {
-        Entry& e = from.entries[idx];
-        auto it = into.index.find(std::string_view(k));
-        if (it == into.index.end()) {
-          into.index.emplace(k, static_cast<uint32_t>(into.entries.size()));
-          into.entries.push_back(std::move(e));
-        } else if (e.before(into.entries[it->second])) {
-          into.entries[it->second] = std::move(e);
-        }
+    for (size_t k = 0; k < o.store_.size(); ++k) {
+      const auto& e = o.store_.at(k);
+      uint32_t g = mapping[e.group];
+      int64_t found = store_.find(g, o.store_.key(e));
+      if (found >= 0) {
+        store_.seen_again(static_cast<size_t>(found), e.order, e.sub);
+      } else {
+        store_.add_copy(o.store_, e, g);
+        ++counts_[g];
       }
     }
+    o.store_.clear();  // merged partials are not used again
   }
   std::vector<ColumnPtr> finish(size_t n) override {
     resize(n);
-    std::vector<std::vector<Entry>> lists(n);
-    for (size_t g = 0; g < n; ++g) lists[g] = std::move(groups_[g].entries);
-    return {arrays_column(lists, n, max_)};
+    return {arrays_column(store_, n, max_)};
   }
 
  private:
-  struct Group {
-    StringMap<uint32_t> index;  // key -> entry
-    std::vector<Entry> entries;
-  };
-  static void add(Group& group, std::string_view key, Entry e) {
-    if (group.index.contains(key)) return;
-    group.index.emplace(std::string(key), static_cast<uint32_t>(group.entries.size()));
-    group.entries.push_back(std::move(e));
+  void add(uint32_t g, uint64_t order, uint32_t sub, std::string_view key, DynamicPtr value) {
+    if (store_.find(g, key) >= 0) return;
+    store_.add(g, order, sub, key, std::move(value));
+    ++counts_[g];
   }
 
   Layout layout_;
   size_t max_;
-  std::vector<Group> groups_;
+  bool dynamic_;
+  ElementStore store_;
+  std::vector<size_t> counts_;
 };
 
 // make_bag, make_bag_if: the union of the property bags of the group; values that are not bags

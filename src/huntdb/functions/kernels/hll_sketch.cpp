@@ -120,8 +120,25 @@ void HllSketch::add(uint64_t hash) {
     add_to_registers(hash);
     return;
   }
+  if (hashes_.empty()) {
+    for (uint64_t h : few_)
+      if (h == hash) return;
+    if (few_.size() < kFew) {
+      few_.push_back(hash);
+      return;
+    }
+    hashes_.insert(few_.begin(), few_.end());
+    few_.clear();
+    few_.shrink_to_fit();
+  }
   hashes_.insert(hash);
   if (hashes_.size() > sparse_limit()) make_dense();
+}
+
+std::vector<uint64_t> HllSketch::exact_hashes() const {
+  std::vector<uint64_t> out(few_.begin(), few_.end());
+  out.insert(out.end(), hashes_.begin(), hashes_.end());
+  return out;
 }
 
 void HllSketch::add_to_registers(uint64_t hash) {
@@ -134,7 +151,9 @@ void HllSketch::add_to_registers(uint64_t hash) {
 
 void HllSketch::make_dense() {
   registers_.assign(size_t{1} << p_, 0);
-  for (uint64_t h : hashes_) add_to_registers(h);
+  for (uint64_t h : exact_hashes()) add_to_registers(h);
+  few_.clear();
+  few_.shrink_to_fit();
   hashes_.clear();
   hashes_.rehash(0);
 }
@@ -159,12 +178,13 @@ void HllSketch::lower_precision(int q) {
   if (q >= p_) return;
   if (!registers_.empty()) registers_ = fold(registers_, p_, q);
   p_ = q;
-  if (registers_.empty() && hashes_.size() > sparse_limit()) make_dense();
+  if (registers_.empty() && exact_count() > sparse_limit()) make_dense();
 }
 
 void HllSketch::merge(const HllSketch& other) {
   if (other.p_ < p_) lower_precision(other.p_);
   if (other.registers_.empty()) {
+    for (uint64_t h : other.few_) add(h);
     for (uint64_t h : other.hashes_) add(h);
     return;
   }
@@ -179,7 +199,7 @@ void HllSketch::merge(const HllSketch& other) {
 }
 
 uint64_t HllSketch::estimate() const {
-  if (registers_.empty()) return hashes_.size();
+  if (registers_.empty()) return exact_count();
   int q = 64 - p_;
   std::vector<double> counts(static_cast<size_t>(q) + 2, 0);
   for (uint8_t r : registers_) counts[std::min<size_t>(r, static_cast<size_t>(q) + 1)] += 1;
@@ -195,7 +215,7 @@ DynamicPtr HllSketch::to_dynamic() const {
   DynValue::Elements header{DynValue::of_long(static_cast<int64_t>(sparse_limit())), DynValue::of_long(p_)};
   DynValue::Elements hashes;
   if (registers_.empty()) {
-    std::vector<uint64_t> sorted(hashes_.begin(), hashes_.end());
+    std::vector<uint64_t> sorted = exact_hashes();
     std::sort(sorted.begin(), sorted.end());  // the same set always prints the same
     hashes.reserve(sorted.size());
     for (uint64_t h : sorted) hashes.push_back(DynValue::of_string(std::to_string(static_cast<int64_t>(h))));

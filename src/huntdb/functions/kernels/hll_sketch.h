@@ -55,9 +55,16 @@ class HllSketch {
   static std::vector<uint8_t> fold(const std::vector<uint8_t>& registers, int p, int q);
   void lower_precision(int q);
 
+  size_t exact_count() const { return few_.size() + hashes_.size(); }
+  std::vector<uint64_t> exact_hashes() const;
+
   int p_;
-  absl::flat_hash_set<uint64_t> hashes_;  // while exact
-  std::vector<uint8_t> registers_;        // once dense
+  // While exact: the first kFew hashes in a small vector (most groups of a wide summarize have a
+  // few values), then a hash set.
+  static constexpr size_t kFew = 16;
+  std::vector<uint64_t> few_;
+  absl::flat_hash_set<uint64_t> hashes_;
+  std::vector<uint8_t> registers_;  // once dense
 };
 
 }  // namespace huntdb::functions
