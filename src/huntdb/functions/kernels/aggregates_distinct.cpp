@@ -133,8 +133,13 @@ class CountDistinctAcc : public Accumulator {
   void update(std::span<const uint32_t> groups, const KernelArgs& a) override {
     Predicate p(a, predicate_);
     ValueKeys values(a[0]);
+    const uint32_t* codes = cache_.codes_of(a.ptr(0));
     for (size_t i = 0; i < groups.size(); ++i) {
       if (values.null(i) || !p.pass(i)) continue;
+      if (codes) {
+        if (cache_.contains(groups[i], codes[i])) continue;
+        cache_.add(groups[i], codes[i]);
+      }
       std::string_view k = values.key(i);
       if (keys_.find(groups[i], k) >= 0) continue;
       keys_.add(groups[i], 0, 0, k, nullptr);
@@ -161,6 +166,7 @@ class CountDistinctAcc : public Accumulator {
  private:
   std::optional<size_t> predicate_;
   ElementStore keys_;
+  DictionaryCodeCache cache_;
   std::vector<int64_t> counts_;
 };
 

@@ -133,6 +133,7 @@ class SetAcc : public Accumulator {
     ValueKeys values(a[0]);
     std::unique_ptr<DynamicReader> dyn;
     if (dynamic_) dyn = std::make_unique<DynamicReader>(a[0]);
+    const uint32_t* codes = cache_.codes_of(a.ptr(0));
     std::string key;
     for (size_t i = 0; i < groups.size(); ++i) {
       uint32_t g = groups[i];
@@ -148,6 +149,10 @@ class SetAcc : public Accumulator {
           if (counts_[g] >= max_) break;
         }
         continue;
+      }
+      if (codes) {
+        if (cache_.contains(g, codes[i])) continue;
+        cache_.add(g, codes[i]);
       }
       add(g, order, 0, values.key(i), dynamic_ ? values.element(i) : nullptr);
     }
@@ -183,6 +188,7 @@ class SetAcc : public Accumulator {
   size_t max_;
   bool dynamic_;
   ElementStore store_;
+  DictionaryCodeCache cache_;
   std::vector<size_t> counts_;
 };
 

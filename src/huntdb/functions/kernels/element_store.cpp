@@ -130,4 +130,13 @@ ElementStore::Grouped ElementStore::by_group(size_t groups, size_t max) const {
   return out;
 }
 
+const uint32_t* DictionaryCodeCache::codes_of(const ColumnPtr& column) {
+  if (!column || !column->is_dictionary() || !column->validity().all_valid()) return nullptr;
+  if (column->dictionary_ptr() != dictionary_) {
+    dictionary_ = column->dictionary_ptr();
+    seen_.clear();
+  }
+  return column->codes().data();
+}
+
 }  // namespace huntdb::functions

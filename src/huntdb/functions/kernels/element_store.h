@@ -16,6 +16,7 @@
 
 #include <absl/container/flat_hash_set.h>
 
+#include "huntdb/column/column.h"
 #include "huntdb/types/dynamic.h"
 #include "huntdb/types/scalar_type.h"
 
@@ -99,6 +100,23 @@ class ElementStore {
   std::vector<Element> elements_;
   std::vector<DynamicPtr> dynamics_;
   absl::flat_hash_set<uint32_t, Hash, Eq> index_;
+};
+
+// (group, dictionary code) pairs known to be in a set already. Stored strings are dictionary-
+// encoded with one dictionary per table column, shared by its batches: looking a row up by its
+// code skips hashing and comparing the text, and touches one small table instead of three. A
+// different dictionary starts the cache over (the store itself stays the authority).
+class DictionaryCodeCache {
+ public:
+  // The codes of the column's rows, or null when it is not dictionary-encoded without nulls.
+  const uint32_t* codes_of(const ColumnPtr& column);
+  bool contains(uint32_t group, uint32_t code) const { return seen_.contains(key(group, code)); }
+  void add(uint32_t group, uint32_t code) { seen_.insert(key(group, code)); }
+
+ private:
+  static uint64_t key(uint32_t group, uint32_t code) { return (uint64_t{group} << 32) | code; }
+  ColumnPtr dictionary_;  // held so its address cannot be reused by another dictionary
+  absl::flat_hash_set<uint64_t> seen_;
 };
 
 }  // namespace huntdb::functions
