@@ -202,6 +202,16 @@ TEST(AggregateMerge, ListsSetsAndBagsKeepTheOrderOfAppearance) {
                               pick(in, {X, X}));
   expect_merge_matches_single({"make_set_if", {Long, Bool}, {Dynamic}, {}}, pick(in, {X, P}));
 
+  // Batches over one shared dictionary (as a table's string column): sets look rows up by code.
+  ColumnPtr shared = strings({"a", "b", "c", "a", "d", "b", "e", "a"});
+  std::vector<BatchInput> coded;
+  for (int b = 0; b < 6; ++b) {
+    std::vector<uint32_t> rows{static_cast<uint32_t>(b), static_cast<uint32_t>((b + 3) % 8), 7, static_cast<uint32_t>(b % 2)};
+    coded.push_back({{Column::take(shared, rows)}, {0, static_cast<uint32_t>(b % 3), 1, 2}});
+  }
+  expect_merge_matches_single({"make_set", {String}, {Dynamic}, {}}, coded);
+  expect_merge_matches_single({"count_distinct", {String}, {Long}, {}}, coded);
+
   std::vector<BatchInput> bags;
   for (int b = 0; b < 6; ++b)
     bags.push_back({{dynamics({R"({"a":)" + std::to_string(b) + R"(,"k)" + std::to_string(b % 3) + R"(":1})",
