@@ -95,9 +95,14 @@ class Compiler {
         if (!e->fn) throw ExecError("A function call cannot be evaluated.", e->at);
         if (e->fn->kind == functions::FunctionKind::Aggregate)
           throw ExecError(fmt::format("The aggregation function '{}' can only be used in summarize.", e->fn->name), e->at);
+        if (e->fn->kind == functions::FunctionKind::Window && !e->fn->kernel) {
+          if (!e->fn->window) throw ExecError(fmt::format("The function '{}' is not supported yet.", e->fn->name), e->at);
+          n->window = e->fn->window(window_spec(*n));
+          break;
+        }
         n->kernel = e->fn->kernel;
         n->tuple_kernel = e->fn->tuple_kernel;
-        if (!n->kernel && !n->tuple_kernel && !e->fn->window)
+        if (!n->kernel && !n->tuple_kernel)
           throw ExecError(fmt::format("The function '{}' is not supported yet.", e->fn->name), e->at);
         break;
       case ExprKind::Binary:
@@ -159,6 +164,18 @@ class Compiler {
       n->single_column = -1;
     }
     return n;
+  }
+
+  // What a window function knows before the first row: its argument types and constants.
+  functions::AggregateSpec window_spec(const ExprNode& n) {
+    functions::AggregateSpec spec;
+    spec.ctx = &executor_.context().kernel;
+    spec.result_types = {n.type};
+    for (const auto& a : n.args) {
+      spec.arg_types.push_back(a ? a->type : ScalarType::Unknown);
+      spec.constants.push_back(a && a->constant ? a->constant : std::nullopt);
+    }
+    return spec;
   }
 
   static void add_in_value(ExprNode& n, const Value& v) {
@@ -244,6 +261,7 @@ ColumnPtr eval_unpeeled(const ExprNode& n, const Batch& batch, EvalState& state,
       args.reserve(n.args.size());
       for (const auto& a : n.args) args.push_back(eval_node(*a, batch, state, kctx));
       functions::KernelArgs ka{args, rows, n.type, &kctx};
+      if (n.window) return n.window->next(ka);
       return n.kernel(ka);
     }
     case ExprKind::TupleField: {

@@ -51,6 +51,9 @@ struct ExprNode {
   std::string name;
   uint32_t field = 0;
   bool shared = false;  // used by several parents: its value is memoized per batch
+  // A window function call's running state (row_number, prev, ...), one per compiled
+  // expression: eval hands it the batches in order instead of calling a kernel.
+  mutable std::unique_ptr<functions::WindowState> window;
 
   // The one input column the subtree reads (-1: none, -2: several or not peelable).
   int single_column = -1;

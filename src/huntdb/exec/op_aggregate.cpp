@@ -66,6 +66,7 @@ GroupedAggregation::Result GroupedAggregation::run(const Table& input) {
       part.accs[a]->resize(part.groups->size());
       functions::KernelArgs ka{args, batch.rows, aggregates_[a].types.empty() ? ScalarType::Unknown : aggregates_[a].types[0],
                                &ex_.context().kernel};
+      ka.batch = static_cast<uint32_t>(bi);
       part.accs[a]->update(groups, ka);
     }
   });

@@ -28,6 +28,24 @@ int64_t count_of(const ExprPtr& e, Executor& ex, std::string_view what) {
   return functions::LongReader::value_as_long(v);
 }
 
+// Whether an expression calls a window function (row_number, prev, ...): those read the rows
+// in order, so the expression runs over the input as one batch, on one thread.
+bool calls_window(const ExprPtr& e) {
+  if (!e) return false;
+  if (e->kind == analyze::ExprKind::Call && e->fn && e->fn->kind == functions::FunctionKind::Window) return true;
+  for (const auto& a : e->args)
+    if (calls_window(a)) return true;
+  return false;
+}
+
+// The rows of a table as one batch.
+Batch whole_table(const Table& t) {
+  Batch whole;
+  whole.rows = t.row_count();
+  for (size_t c = 0; c < t.schema.columns.size(); ++c) whole.columns.push_back(gather_column(t, c));
+  return whole;
+}
+
 // Kusto caps range at this many rows; more is almost certainly a mistake that would exhaust memory.
 constexpr int64_t kMaxRangeRows = 100'000'000;
 
@@ -114,7 +132,7 @@ TablePtr filter(const FilterPlan& p, Executor& ex, const Bindings* b) {
     bool keep = !v.is_null() && v.type == ScalarType::Bool && v.as_bool();
     return keep ? in : make_table(in->schema, {});
   }
-  return map_batches(ex.context(), *in, in->schema, [&](const Batch& batch, size_t) {
+  auto keep_rows = [&](const Batch& batch) {
     ColumnPtr mask = pred.eval(batch);
     std::vector<uint32_t> keep;
     keep.reserve(batch.rows);
@@ -130,7 +148,13 @@ TablePtr filter(const FilterPlan& p, Executor& ex, const Bindings* b) {
     }
     if (keep.size() == batch.rows) return batch;
     return take_rows(batch, keep);
-  });
+  };
+  if (calls_window(p.predicate)) {
+    if (in->batches.size() == 1) return make_table(in->schema, {keep_rows(in->batches[0])});
+    Batch kept = keep_rows(whole_table(*in));
+    return make_table(in->schema, split_into_batches(std::move(kept.columns), kept.rows));
+  }
+  return map_batches(ex.context(), *in, in->schema, [&](const Batch& batch, size_t) { return keep_rows(batch); });
 }
 
 TablePtr project(const ProjectPlan& p, Executor& ex, const Bindings* b) {
@@ -152,11 +176,18 @@ TablePtr project(const ProjectPlan& p, Executor& ex, const Bindings* b) {
     }
     return out;
   };
+  bool window_calls = false;
+  for (const auto& e : p.exprs) window_calls = window_calls || calls_window(e);
   if (p.window) {
-    // Window functions see the rows in order, batch after batch.
-    std::vector<Batch> out;
-    for (const auto& batch : in->batches) out.push_back(one_batch(batch));
-    return make_table(*p.schema, std::move(out));
+    // Window functions see the rows in order, and next() must see the rows after each one: the
+    // serialized input is evaluated as one batch, then split again.
+    if (in->batches.size() <= 1 || !window_calls) {
+      std::vector<Batch> out;
+      for (const auto& batch : in->batches) out.push_back(one_batch(batch));
+      return make_table(*p.schema, std::move(out));
+    }
+    Batch out = one_batch(whole_table(*in));
+    return make_table(*p.schema, split_into_batches(std::move(out.columns), out.rows));
   }
   return map_batches(ex.context(), *in, *p.schema, [&](const Batch& batch, size_t) { return one_batch(batch); });
 }

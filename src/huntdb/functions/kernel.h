@@ -29,6 +29,10 @@ struct KernelArgs {
   size_t rows = 0;
   ScalarType result = ScalarType::Unknown;  // the result type the binder resolved
   const KernelContext* ctx = nullptr;
+  // Aggregates: the position of this batch in the input. Workers see batches in any order, so
+  // aggregates that keep the order of appearance (make_list, arg_max's first row on ties) order
+  // rows by (batch, row).
+  uint32_t batch = 0;
 
   const Column& operator[](size_t i) const { return *args[i]; }
   const ColumnPtr& ptr(size_t i) const { return args[i]; }
@@ -64,6 +68,7 @@ class Accumulator {
   // Adds rows: row i belongs to group groups[i] (args.rows == groups.size()).
   virtual void update(std::span<const uint32_t> groups, const KernelArgs& args) = 0;
   // Adds another accumulator of the same call: its group g goes into this one's group mapping[g].
+  // `other` is not used afterwards, so its state may be moved or freed.
   virtual void merge(Accumulator& other, std::span<const uint32_t> mapping) = 0;
   // One column per value the aggregate yields, `groups` rows each.
   virtual std::vector<ColumnPtr> finish(size_t groups) = 0;

@@ -34,6 +34,14 @@ void attach_kernels(Registry& r) {
   attach_math_special_kernels(r);
   attach_math_extremes_kernels(r);
   attach_math_bitwise_kernels(r);
+  attach_list_kernels(r);
+  attach_distinct_kernels(r);
+  attach_argminmax_kernels(r);
+  attach_percentile_kernels(r);
+  attach_statistics_kernels(r);
+  attach_schema_kernels(r);
+  attach_sketch_kernels(r);
+  attach_window_kernels(r);
 }
 
 }  // namespace huntdb::functions
