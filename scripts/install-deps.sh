@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libre2-dev libsimdjson-dev nlohmann-json3-dev
-  libabsl-dev libutf8proc-dev
+  libabsl-dev libutf8proc-dev zlib1g-dev libcctz-dev tzdata
   libevtx-utils  # evtxexport: the oracle the EVTX reader's tests compare against
 )
 

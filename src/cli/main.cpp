@@ -23,7 +23,10 @@ int main(int argc, char** argv) {
   query->add_option("--schema", qopt.schema, "Schema of the database (the kql-oracle schema JSON format)");
   query->add_option("-f,--file", qopt.file, "Read the query from a file");
   query->add_option("text", qopt.text, "The query text");
+  query->add_flag("--explain", qopt.explain, "Print the optimized query plan instead of running it");
   query->add_flag("--columns", qopt.columns_only, "Print the result's columns and types instead of running it");
+  query->add_option("--table", qopt.tables, "Load a table from a file: Name=path.csv or Name=path.jsonl (repeatable)")
+      ->allow_extra_args(false);
 
   CLI11_PARSE(app, argc, argv);
 

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "result_output.h"
 #include "table_printer.h"
 
 namespace huntdb::cli {
@@ -30,6 +31,17 @@ int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::o
       return 1;
     }
   }
+  for (const auto& spec : opt.tables) {
+    size_t eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      err << "huntdb: --table wants Name=path, not " << spec << "\n";
+      return 1;
+    }
+    if (auto e = engine.load_table(spec.substr(0, eq), spec.substr(eq + 1))) {
+      err << "huntdb: " << *e << "\n";
+      return 1;
+    }
+  }
   QueryCheck c = engine.check(text);
   if (!c.ok()) {
     for (const auto& d : c.syntax_errors) err << format_diagnostic(*c.source, d);
@@ -46,8 +58,25 @@ int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::o
     print_table(out, {"ColumnName", "ColumnType"}, rows);
     return 0;
   }
-  err << "huntdb: the query is valid, but this build cannot execute queries yet (use --columns to see its result schema)\n";
-  return 2;
+  RunOptions run;
+  run.explain_only = opt.explain;
+  QueryResult r = engine.run(text, run);
+  if (!r.ok()) {
+    for (const auto& d : r.errors) err << format_diagnostic(*r.source, d);
+    return 1;
+  }
+  if (opt.explain) {
+    out << r.explain;
+    return 0;
+  }
+  if (opt.format == "csv") {
+    write_csv(out, r.tables);
+  } else if (opt.format == "json") {
+    write_json(out, r.tables);
+  } else {
+    write_tables(out, r.tables);
+  }
+  return 0;
 }
 
 }  // namespace huntdb::cli

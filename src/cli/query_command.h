@@ -3,6 +3,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "huntdb/engine.h"
 
@@ -14,7 +15,9 @@ struct QueryOptions {
   std::string schema;
   std::string file;
   std::string text;
+  bool explain = false;  // print the optimized plan instead of running it
   bool columns_only = false;  // print the result's columns (names and types) instead of running it
+  std::vector<std::string> tables;  // Name=path.csv|path.jsonl, loaded as in-memory tables
 };
 
 int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::ostream& err);

@@ -5,8 +5,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "huntdb/analyze/catalog.h"
+#include "huntdb/column/column.h"
+#include "huntdb/common/string_map.h"
 #include "huntdb/common/diagnostic.h"
 #include "huntdb/common/source.h"
 #include "huntdb/types/schema.h"
@@ -25,6 +29,37 @@ struct QueryCheck {
   bool ok() const { return !has_errors(syntax_errors) && !has_errors(semantic_errors); }
 };
 
+// A rendered chart's description (`render`): kind and with(...) properties.
+struct Visualization {
+  std::string kind;
+  std::vector<std::pair<std::string, Value>> properties;
+};
+
+struct ResultTable {
+  std::string name;  // PrimaryResult, or a fork prong's name
+  TablePtr table;
+  std::optional<Visualization> visualization;
+};
+
+// What running a query gives: its result tables, or the errors that stopped it.
+struct QueryResult {
+  std::shared_ptr<const SourceText> source;
+  Diagnostics errors;  // syntax, semantic, and execution errors (with spans when known)
+  std::vector<ResultTable> tables;
+  std::string explain;  // the optimized plan, when RunOptions::explain_only
+  bool ok() const { return errors.empty(); }
+};
+
+struct RunOptions {
+  // now() for the query (100 ns ticks from the Unix epoch); 0: the current time.
+  int64_t now = 0;
+  std::vector<std::pair<std::string, Value>> parameters;
+  // Plan and optimize the query without running it (QueryResult::explain).
+  bool explain_only = false;
+  // Run the plan as the binder made it (tests compare both ways).
+  bool optimize = true;
+};
+
 class Engine {
  public:
   Engine();
@@ -37,8 +72,19 @@ class Engine {
   // Parses and binds a query: syntax errors, semantic errors and the result schema.
   QueryCheck check(std::string query) const;
 
+  // Runs a query over the engine's tables.
+  QueryResult run(std::string query, const RunOptions& options = {}) const;
+
+  // An in-memory table queries can read (its schema joins the catalog).
+  void add_table(std::string name, TablePtr table);
+  // Loads a CSV or JSON lines file as an in-memory table (or a .kql file: the table its query
+  // gives); an error message if it cannot.
+  std::optional<std::string> load_table(std::string name, const std::string& path);
+
  private:
+  class Tables;
   analyze::Catalog catalog_;
+  std::unique_ptr<Tables> tables_;
 };
 
 }  // namespace huntdb

@@ -19,8 +19,20 @@
 //   ok                              the query must have no syntax or semantic error
 //   <query>
 //
+//   now 2018-05-01T00:00:00Z        now() (and ago()) for the queries that follow
+//
+//   data Name                       runs the query; its result becomes table Name for the rest
+//   <query>                         of the file (datatable(...)[...] is the usual way)
+//
+//   query [unordered]               runs the query; the result must be this table: a header of
+//   <query>                         column names, then one line per row, cells separated by
+//   ----                            " | " as tostring() writes them (empty for null). With
+//   a | b                           `unordered`, rows may come in any order.
+//   1 | x
+//
 // Output: one line per failing case with its file:line, then a summary; exit status 1 on any
 // failure.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -29,6 +41,8 @@
 #include <vector>
 
 #include "huntdb/engine.h"
+#include "huntdb/types/datetime.h"
+#include "huntdb/types/format.h"
 
 namespace {
 
@@ -54,6 +68,61 @@ std::string columns_line(const huntdb::TableSchema& t) {
   return out;
 }
 
+// Cells are separated by '|' (write \| for a bar inside a cell); each is trimmed.
+std::vector<std::string> split_cells(const std::string& line) {
+  std::vector<std::string> out;
+  std::string cell;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
+      cell += '|';
+      ++i;
+    } else if (line[i] == '|') {
+      out.push_back(trim(cell));
+      cell.clear();
+    } else {
+      cell += line[i];
+    }
+  }
+  out.push_back(trim(cell));
+  return out;
+}
+
+std::string join_cells(const std::vector<std::string>& cells) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    std::string c;
+    for (char ch : cells[i]) {
+      if (ch == '|') c += '\\';
+      c += ch;
+    }
+    out += (i ? " | " : "") + c;
+  }
+  return out;
+}
+
+std::vector<std::string> result_lines(const huntdb::Table& t) {
+  std::vector<std::string> out;
+  std::vector<std::string> header;
+  for (const auto& c : t.schema.columns) header.push_back(c.name);
+  out.push_back(join_cells(header));
+  for (const auto& b : t.batches)
+    for (size_t r = 0; r < b.rows; ++r) {
+      std::vector<std::string> cells;
+      for (const auto& c : b.columns) cells.push_back(trim(huntdb::format_value(c->value_at(r))));
+      out.push_back(join_cells(cells));
+    }
+  return out;
+}
+
+std::vector<std::string> run_error_lines(const huntdb::QueryResult& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.errors) {
+    auto lc = r.source->locate(d.span.begin);
+    out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": " + d.message);
+  }
+  return out;
+}
+
 std::vector<std::string> error_lines(const huntdb::QueryCheck& c) {
   std::vector<std::string> out;
   for (const auto* list : {&c.syntax_errors, &c.semantic_errors})
@@ -71,6 +140,7 @@ int run_file(const std::filesystem::path& path, const std::string& shared_dir, i
     return 1;
   }
   huntdb::Engine engine;
+  huntdb::RunOptions run_options;
   std::vector<std::string> lines;
   for (std::string l; std::getline(in, l);) lines.push_back(l);
   int failures = 0;
@@ -107,6 +177,17 @@ int run_file(const std::filesystem::path& path, const std::string& shared_dir, i
       ++i;
       continue;
     }
+    if (l.rfind("now ", 0) == 0) {
+      auto t = huntdb::parse_datetime(trim(l.substr(4)));
+      if (!t) {
+        std::cerr << path.string() << ":" << i + 1 << ": bad time in `now`\n";
+        ++failures;
+      } else {
+        run_options.now = *t;
+      }
+      ++i;
+      continue;
+    }
     Case c;
     c.directive = l;
     c.line = static_cast<int>(i) + 1;
@@ -122,7 +203,44 @@ int run_file(const std::filesystem::path& path, const std::string& shared_dir, i
       }
       ++i;
     }
+    if (c.directive.rfind("data ", 0) == 0) {
+      std::string name = trim(c.directive.substr(5));
+      huntdb::QueryResult r = engine.run(c.query, run_options);
+      if (!r.ok() || r.tables.empty()) {
+        auto errs = run_error_lines(r);
+        fail(c, "the data query failed: " + (errs.empty() ? std::string("no result") : errs.front()));
+      } else {
+        engine.add_table(name, r.tables[0].table);
+      }
+      continue;
+    }
     ++*total;
+    if (c.directive == "query" || c.directive == "query unordered") {
+      huntdb::QueryResult r = engine.run(c.query, run_options);
+      if (!r.ok()) {
+        fail(c, "unexpected error: " + run_error_lines(r).front());
+        continue;
+      }
+      if (r.tables.empty()) {
+        fail(c, "the query has no result");
+        continue;
+      }
+      std::vector<std::string> actual = result_lines(*r.tables[0].table);
+      std::vector<std::string> expected;
+      for (const auto& e : c.expected) expected.push_back(join_cells(split_cells(e)));
+      if (c.directive == "query unordered" && !actual.empty() && !expected.empty()) {
+        std::sort(actual.begin() + 1, actual.end());
+        std::sort(expected.begin() + 1, expected.end());
+      }
+      if (actual != expected) {
+        std::string msg = "\n    expected:";
+        for (const auto& e : expected) msg += "\n      " + e;
+        msg += "\n    actual:";
+        for (const auto& a : actual) msg += "\n      " + a;
+        fail(c, msg);
+      }
+      continue;
+    }
     huntdb::QueryCheck check = engine.check(c.query);
     if (c.directive == "schema") {
       if (!check.ok()) {
@@ -137,6 +255,7 @@ int run_file(const std::filesystem::path& path, const std::string& shared_dir, i
       }
     } else if (c.directive == "error") {
       auto errors = error_lines(check);
+      if (errors.empty()) errors = run_error_lines(engine.run(c.query, run_options));
       if (errors.empty()) {
         fail(c, "the query has no error");
         continue;

@@ -1,10 +1,14 @@
 // Binding scalar expressions: names, literals, operators, function calls; and the names
 // Kusto gives to unnamed expressions when they become columns.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "huntdb/analyze/binder_internal.h"
+#include "huntdb/analyze/literal_value.h"
 #include "huntdb/functions/resolve.h"
 #include "huntdb/kql/literals.h"
+#include "huntdb/types/dynamic.h"
 
 namespace huntdb::analyze::detail {
 
@@ -67,30 +71,53 @@ BoundType Binder::bind(const Node* n) {
     case NodeKind::Literal:
       t = bind_literal(n->as<LiteralNode>());
       break;
-    case NodeKind::CompoundString:
-      t = BoundType::of(ScalarType::String);
+    case NodeKind::CompoundString: {
+      std::string v;
+      for (auto part : n->as<CompoundStringNode>()->parts) v += decode_string_literal(part);
+      t = BoundType::of(ScalarType::String, Expr::literal(Value::of_string(std::move(v))));
       break;
+    }
     case NodeKind::Name:
       t = bind_name(n->as<NameNode>());
       break;
     case NodeKind::Star:
     case NodeKind::At:
-    case NodeKind::TypeOf:
       t = BoundType::unknown();
       break;
+    case NodeKind::TypeOf: {
+      // typeof(long) as an argument (extract_json(..., typeof(long))): untyped, but it needs an
+      // expression for the call to be complete; the kernel reads the type from the call's result
+      // type, so the literal only stands in for the argument.
+      t = BoundType::unknown();
+      auto* to = n->as<TypeOfNode>();
+      if (to->items.size() == 1)
+        if (auto* p = to->items[0]->as<PrimitiveTypeNode>())
+          t = BoundType::of(ScalarType::Unknown, Expr::literal(Value::of_string(std::string(p->text))));
+      break;
+    }
     case NodeKind::Paren:
       t = bind(n->as<ParenNode>()->inner);
       break;
     case NodeKind::Unary: {
       auto* u = n->as<UnaryNode>();
-      ScalarType o = bind_scalar(u->operand).scalar_type();
+      BoundType operand = bind_scalar(u->operand);
+      ScalarType o = operand.scalar_type();
+      auto negate = [&](ScalarType result) -> ExprPtr {
+        if (!operand.expr) return nullptr;
+        if (u->op == UnaryOp::Plus) return Expr::cast(operand.expr, result);
+        auto e = std::make_shared<Expr>();
+        e->kind = ExprKind::Negate;
+        e->type = result;
+        e->args = {Expr::cast(operand.expr, result)};
+        return e;
+      };
       switch (o) {
         case ScalarType::Int:
-        case ScalarType::Long: t = BoundType::of(ScalarType::Long); break;
+        case ScalarType::Long: t = BoundType::of(ScalarType::Long, negate(ScalarType::Long)); break;
         case ScalarType::Real:
         case ScalarType::Decimal:
         case ScalarType::TimeSpan:
-        case ScalarType::Dynamic: t = BoundType::of(o); break;
+        case ScalarType::Dynamic: t = BoundType::of(o, negate(o)); break;
         case ScalarType::Unknown: t = BoundType::unknown(); break;
         default:
           error(n, fmt::format("The operator '{}' is not defined for the operand type {}.",
@@ -104,16 +131,35 @@ BoundType Binder::bind(const Node* n) {
       break;
     case NodeKind::In: {
       auto* in = n->as<InNode>();
-      bind_scalar(in->lhs);
-      for (const Node* e : in->list) bind(e);  // an element may be a tabular subquery
-      t = BoundType::of(ScalarType::Bool);
+      BoundType lhs = bind_scalar(in->lhs);
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::In;
+      e->type = ScalarType::Bool;
+      e->in_op = in->op;
+      e->args.push_back(lhs.expr);
+      bool complete = lhs.expr != nullptr;
+      for (const Node* item : in->list) {
+        // An element may be a tabular subquery: its first column is the list.
+        BoundType it = bind(item);
+        if (it.is_table()) {
+          if (it.plan && in->list.size() == 1) {
+            e->subquery = it.plan;
+          } else {
+            complete = false;
+          }
+        } else if (it.expr) {
+          e->args.push_back(it.expr);
+        } else {
+          complete = false;
+        }
+      }
+      t = BoundType::of(ScalarType::Bool, complete ? ExprPtr(e) : nullptr);
       break;
     }
     case NodeKind::Between: {
       auto* b = n->as<BetweenNode>();
-      ScalarType l = bind_scalar(b->lhs).scalar_type();
-      ScalarType lo = bind_scalar(b->low).scalar_type();
-      ScalarType hi = bind_scalar(b->high).scalar_type();
+      BoundType lb = bind_scalar(b->lhs), lob = bind_scalar(b->low), hib = bind_scalar(b->high);
+      ScalarType l = lb.scalar_type(), lo = lob.scalar_type(), hi = hib.scalar_type();
       auto ok = [](ScalarType s) {
         return s == ScalarType::Unknown || s == ScalarType::Dynamic || is_numeric(s) || s == ScalarType::DateTime ||
                s == ScalarType::TimeSpan;
@@ -121,7 +167,16 @@ BoundType Binder::bind(const Node* n) {
       if (!ok(l) || !ok(lo) || !ok(hi))
         error(n, fmt::format("The operator 'between' is not defined for the operand types {}, {} and {}.",
                              type_name(l), type_name(lo), type_name(hi)));
-      t = BoundType::of(ScalarType::Bool);
+      ExprPtr between;
+      if (lb.expr && lob.expr && hib.expr) {
+        auto e = std::make_shared<Expr>();
+        e->kind = ExprKind::Between;
+        e->type = ScalarType::Bool;
+        e->negated = b->negated;
+        e->args = {lb.expr, lob.expr, hib.expr};
+        between = e;
+      }
+      t = BoundType::of(ScalarType::Bool, between);
       break;
     }
     case NodeKind::Call:
@@ -134,18 +189,35 @@ BoundType Binder::bind(const Node* n) {
       auto* e = n->as<ElementNode>();
       BoundType target = e->target ? bind(e->target) : BoundType::unknown();
       {
-        RowGuard g(*this, RowContext{ctx_.row, ctx_.left, ctx_.right, false, false});
+        RowGuard g(*this, RowContext{ctx_.row, ctx_.side, ctx_.left, ctx_.right, false, false});
         bind(e->index);
       }
       if (target.kind == BoundType::Kind::Tuple || target.kind == BoundType::Kind::Table) {
         auto name = constant_string(e->index);
         const ColumnSchema* c = name ? target.columns->find(*name) : nullptr;
-        t = c ? BoundType::of(c->type) : BoundType::unknown();
+        t = c ? BoundType::of(c->type, tuple_field(target, *name)) : BoundType::unknown();
       } else {
         ScalarType tt = target.scalar_type();
         if (tt != ScalarType::Dynamic && tt != ScalarType::Unknown)
           error(e->target, "The expression must have the type dynamic.");
-        t = BoundType::of(ScalarType::Dynamic);
+        auto index_type = out_.types.find(e->index);
+        ExprPtr index = index_type == out_.types.end() ? nullptr : index_type->second.expr;
+        ExprPtr element;
+        if (target.expr && index) {
+          auto x = std::make_shared<Expr>();
+          // x["key"] with a constant key is a member access; anything else is looked up at run time.
+          if (index->kind == ExprKind::Literal && index->type == ScalarType::String) {
+            x->kind = ExprKind::Member;
+            x->name = index->value.as_string();
+            x->args = {target.expr};
+          } else {
+            x->kind = ExprKind::Index;
+            x->args = {target.expr, index};
+          }
+          x->type = ScalarType::Dynamic;
+          element = x;
+        }
+        t = BoundType::of(ScalarType::Dynamic, element);
       }
       break;
     }
@@ -158,13 +230,28 @@ BoundType Binder::bind(const Node* n) {
     case NodeKind::Ordered:
       t = bind(n->as<OrderedNode>()->expr);
       break;
-    case NodeKind::Dynamic:
-      t = BoundType::of(ScalarType::Dynamic);
+    case NodeKind::Dynamic: {
+      DynamicPtr v = dynamic_literal(n->as<DynamicNode>()->value);
+      t = BoundType::of(ScalarType::Dynamic, v ? Expr::literal(Value::of_dynamic(v)) : nullptr);
+      if (!v) plan_error(n, "This dynamic literal cannot be evaluated.");
       break;
+    }
     case NodeKind::ToScalar: {
       BoundType inner = bind(n->as<ToScalarNode>()->expr);
       if (inner.is_table()) {
-        t = inner.columns->columns.empty() ? BoundType::unknown() : BoundType::of(inner.columns->columns[0].type);
+        if (inner.columns->columns.empty()) {
+          t = BoundType::unknown();
+        } else {
+          ExprPtr sub;
+          if (inner.plan) {
+            auto e = std::make_shared<Expr>();
+            e->kind = ExprKind::ScalarSubquery;
+            e->type = inner.columns->columns[0].type;
+            e->subquery = inner.plan;
+            sub = e;
+          }
+          t = BoundType::of(inner.columns->columns[0].type, sub);
+        }
       } else {
         t = inner;
       }
@@ -173,9 +260,16 @@ BoundType Binder::bind(const Node* n) {
     case NodeKind::ToTable:
       t = bind(n->as<ToTableNode>()->expr);
       break;
-    case NodeKind::Materialize:
+    case NodeKind::Materialize: {
       t = bind_tabular(n->as<MaterializeNode>()->expr);
+      if (t.plan) {
+        auto m = std::make_shared<MaterializePlan>();
+        m->schema = t.columns;
+        m->inputs = {t.plan};
+        t.plan = m;
+      }
       break;
+    }
     case NodeKind::Pipe:
       t = bind_tabular(n);
       break;
@@ -190,6 +284,8 @@ BoundType Binder::bind(const Node* n) {
         t = BoundType::unknown();
       }
   }
+  // Remember where each expression was written, so that errors while running it can point there.
+  if (t.expr && t.expr->at.begin == 0 && t.expr->at.end == 0) const_cast<Expr&>(*t.expr).at = n->span;
   out_.types[n] = t;
   return t;
 }
@@ -203,7 +299,93 @@ BoundType Binder::bind_scalar(const Node* n) {
   return t;
 }
 
-BoundType Binder::bind_literal(const LiteralNode* lit) { return BoundType::of(literal_type(lit->lit)); }
+BoundType Binder::bind_literal(const LiteralNode* lit) {
+  ScalarType type = literal_type(lit->lit);
+  auto v = literal_value(lit->lit, lit->text);
+  if (!v) {
+    plan_error(lit, fmt::format("The literal '{}' is not a valid {}.", lit->text, type_name(type)));
+    return BoundType::of(type);
+  }
+  return BoundType::of(type, Expr::literal(std::move(*v)));
+}
+
+DynamicPtr Binder::dynamic_literal(const Node* n) {
+  if (!n) return nullptr;
+  if (auto* name = n->as<NameNode>()) return name->value == "null" ? DynValue::null() : nullptr;
+  if (auto* lit = n->as<LiteralNode>()) {
+    auto v = literal_value(lit->lit, lit->text);
+    if (!v) return nullptr;
+    // Integers in dynamic literals are longs.
+    if (v->type == ScalarType::Int) *v = Value::of_long(v->as_int());
+    return DynValue::from_value(*v);
+  }
+  if (auto* u = n->as<UnaryNode>()) {
+    DynamicPtr inner = dynamic_literal(u->operand);
+    if (!inner || u->op == UnaryOp::Plus) return inner;
+    if (inner->kind() == DynValue::Kind::Long) return DynValue::of_long(-inner->as_long());
+    if (inner->kind() == DynValue::Kind::Real) return DynValue::of_real(-inner->as_real());
+    return nullptr;
+  }
+  if (auto* arr = n->as<JsonArrayNode>()) {
+    std::vector<DynamicPtr> items;
+    for (const Node* item : arr->items) {
+      DynamicPtr v = dynamic_literal(item);
+      if (!v) return nullptr;
+      items.push_back(std::move(v));
+    }
+    return DynValue::of_array(std::move(items));
+  }
+  if (auto* obj = n->as<JsonObjectNode>()) {
+    std::vector<std::pair<std::string, DynamicPtr>> props;
+    for (const JsonPairNode* pair : obj->pairs) {
+      DynamicPtr v = dynamic_literal(pair->value);
+      if (!v) return nullptr;
+      std::string key = decode_string_literal(pair->key);
+      // A repeated key keeps its last value, as JSON parsers do.
+      bool replaced = false;
+      for (auto& p : props)
+        if (p.first == key) {
+          p.second = v;
+          replaced = true;
+        }
+      if (!replaced) props.emplace_back(std::move(key), std::move(v));
+    }
+    return DynValue::of_object(std::move(props));
+  }
+  return nullptr;
+}
+
+ExprPtr Binder::tuple_field(const BoundType& tuple, std::string_view name) {
+  if (!tuple.expr || !tuple.columns) return nullptr;
+  int i = tuple.columns->index_of(name);
+  if (i < 0) return nullptr;
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::TupleField;
+  e->type = tuple.columns->columns[i].type;
+  e->index = static_cast<uint32_t>(i);
+  e->args = {tuple.expr};
+  return e;
+}
+
+void Binder::plan_error(const Node* at, std::string message) {
+  if (suppress_errors_ > 0) return;
+  out_.plan_errors.push_back(Diagnostic{DiagnosticKind::Semantic, Severity::Error, std::move(message), at ? at->span : Span{}});
+}
+
+PlanPtr Binder::table_scan(std::string_view name, TablePtr schema) {
+  auto p = std::make_shared<TableScanPlan>();
+  p->table = std::string(name);
+  p->schema = std::move(schema);
+  return p;
+}
+
+PlanPtr Binder::unsupported(const Node* at, std::string message, TablePtr schema) {
+  auto p = std::make_shared<UnsupportedPlan>();
+  p->message = std::move(message);
+  p->at = at ? at->span : Span{};
+  p->schema = schema ? std::move(schema) : std::make_shared<TableSchema>();
+  return p;
+}
 
 // ---------------------------------------------------------------- names
 
@@ -213,7 +395,11 @@ BoundType Binder::bind_name(const NameNode* n) {
   const std::string& name = n->value;
   if (n->form == NameForm::Wildcard || n->form == NameForm::BracketedWildcard) return BoundType::unknown();
   if (ctx_.row) {
-    if (const ColumnSchema* c = ctx_.row->find(name)) return BoundType::of(c->type);
+    int i = ctx_.row->index_of(name);
+    if (i >= 0) {
+      ScalarType type = ctx_.row->columns[i].type;
+      return BoundType::of(type, Expr::column(static_cast<uint32_t>(i), type, name, ctx_.side));
+    }
   }
   if (const Symbol* s = scope_->find(name)) {
     switch (s->kind) {
@@ -227,8 +413,11 @@ BoundType Binder::bind_name(const NameNode* n) {
         return call_user_function(*s, nullptr, {}, {}, nullptr);
     }
   }
-  if (auto it = as_tables_.find(name); it != as_tables_.end()) return BoundType::table(it->second);
-  if (const TableSchema* t = find_table(name)) return BoundType::table(std::make_shared<TableSchema>(*t));
+  if (auto it = as_tables_.find(name); it != as_tables_.end()) return it->second;
+  if (const TableSchema* t = find_table(name)) {
+    auto schema = std::make_shared<TableSchema>(*t);
+    return BoundType::table(schema, table_scan(name, schema));
+  }
   if (const Symbol* f = lookup_stored_function(name)) return call_user_function(*f, nullptr, {}, {}, nullptr);
   if (ctx_.row && ctx_.row->open) return BoundType::unknown();
   if (name == "$left" || name == "$right") return BoundType::unknown();
@@ -243,14 +432,42 @@ BoundType Binder::bind_path(const PathNode* p) {
     out_.types[p->target] = BoundType::unknown();
     auto* member = p->member->as<NameNode>();
     if (!table || !member) return BoundType::unknown();
-    if (const ColumnSchema* c = table->find(member->value)) {
-      out_.types[member] = BoundType::of(c->type);
-      return BoundType::of(c->type);
+    if (int i = table->index_of(member->value); i >= 0) {
+      ScalarType type = table->columns[i].type;
+      BoundType t = BoundType::of(
+          type, Expr::column(static_cast<uint32_t>(i), type, member->value,
+                             side->value == "$left" ? ColumnSide::Left : ColumnSide::Right));
+      out_.types[member] = t;
+      return t;
     }
     if (!table->open)
       error(member, fmt::format("The name '{}' does not refer to any known column, table, variable or function.",
                                 member->value));
     return BoundType::unknown();
+  }
+  // step.Column inside scan: the column's value in the row the step last matched
+  if (auto* step = p->target->as<NameNode>(); step && ctx_.row) {
+    auto it = scan_steps_.find(step->value);
+    auto* member = p->member->as<NameNode>();
+    if (it != scan_steps_.end() && member) {
+      int i = ctx_.row->index_of(member->value);
+      out_.types[p->target] = BoundType::unknown();
+      if (i < 0) {
+        error(member, fmt::format("The name '{}' does not refer to any known column.", member->value));
+        return BoundType::unknown();
+      }
+      ScalarType type = ctx_.row->columns[i].type;
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Column;
+      e->type = type;
+      e->index = static_cast<uint32_t>(i);
+      e->side = ColumnSide::Step;
+      e->step = it->second;
+      e->name = member->value;
+      BoundType t = BoundType::of(type, e);
+      out_.types[member] = t;
+      return t;
+    }
   }
   BoundType target = bind(p->target);
   if (target.kind == BoundType::Kind::Error) return target;
@@ -264,12 +481,17 @@ BoundType Binder::bind_path(const PathNode* p) {
       }
       TableSchema open;
       open.open = true;
-      return BoundType::table(std::move(open));
+      auto schema = std::make_shared<TableSchema>(std::move(open));
+      return BoundType::table(schema, unsupported(p, "Tables of other databases and clusters are not available here.", schema));
     }
   }
   if (target.kind == BoundType::Kind::Table || target.kind == BoundType::Kind::Tuple) {
     if (auto* member = p->member->as<NameNode>()) {
-      if (const ColumnSchema* c = target.columns->find(member->value)) return BoundType::of(c->type);
+      if (const ColumnSchema* c = target.columns->find(member->value)) {
+        if (target.kind == BoundType::Kind::Tuple) return BoundType::of(c->type, tuple_field(target, member->value));
+        plan_error(p, "A column of a table cannot be used as a scalar here.");
+        return BoundType::of(c->type);
+      }
       if (target.columns->open) return BoundType::unknown();
       error(member, fmt::format("The name '{}' does not refer to any known column.", member->value));
       return BoundType::unknown();
@@ -280,8 +502,37 @@ BoundType Binder::bind_path(const PathNode* p) {
   if (tt != ScalarType::Dynamic && tt != ScalarType::Unknown) {
     error(p->target, "The expression must have the type dynamic.");
   }
-  if (auto* el = p->member->as<ElementNode>()) bind(el->index);
-  return BoundType::of(ScalarType::Dynamic);
+  if (auto* el = p->member->as<ElementNode>()) {
+    // x.[expr]: the member named by an expression's value, as x[expr].
+    BoundType index = bind(el->index);
+    if (el->target || !target.expr || !index.expr) {
+      if (el->target || target.expr) plan_error(p, "This member access cannot be evaluated.");
+      return BoundType::of(ScalarType::Dynamic);
+    }
+    auto x = std::make_shared<Expr>();
+    x->type = ScalarType::Dynamic;
+    if (index.expr->kind == ExprKind::Literal && index.expr->type == ScalarType::String) {
+      x->kind = ExprKind::Member;
+      x->name = index.expr->value.as_string();
+      x->args = {target.expr};
+    } else {
+      x->kind = ExprKind::Index;
+      x->args = {target.expr, index.expr};
+    }
+    return BoundType::of(ScalarType::Dynamic, x);
+  }
+  ExprPtr member;
+  if (target.expr) {
+    std::string key;
+    if (auto* name = p->member->as<NameNode>()) key = name->value;
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Member;
+    e->type = ScalarType::Dynamic;
+    e->name = std::move(key);
+    e->args = {target.expr};
+    member = e;
+  }
+  return BoundType::of(ScalarType::Dynamic, member);
 }
 
 // ---------------------------------------------------------------- operators
@@ -292,12 +543,19 @@ BoundType Binder::bind_binary(const BinaryNode* top) {
   std::vector<const BinaryNode*> chain;
   for (const BinaryNode* b = top; b; b = b->lhs ? b->lhs->as<BinaryNode>() : nullptr) chain.push_back(b);
   const Node* leftmost = chain.back()->lhs;
-  BoundType left = leftmost && leftmost->kind == NodeKind::Star ? BoundType::unknown() : bind_scalar(leftmost);
+  bool star = leftmost && leftmost->kind == NodeKind::Star;  // * has "x": any column
+  BoundType left = star ? BoundType::unknown() : bind_scalar(leftmost);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     const BinaryNode* b = *it;
     BoundType rt = bind_scalar(b->rhs);
     ScalarType l = left.scalar_type(), r = rt.scalar_type();
     BoundType result = BoundType::of(ScalarType::Bool);  // comparisons, string operators, and/or
+    if (star && it == chain.rbegin()) {
+      result.expr = search_term(b, rt);
+      if (b != top) out_.types[b] = result;
+      left = result;
+      continue;
+    }
     if (is_arithmetic(b->op)) {
       bool defined = true;
       ScalarType res = arithmetic_result(b->op, l, r, &defined);
@@ -314,6 +572,7 @@ BoundType Binder::bind_binary(const BinaryNode* top) {
         if (t != ScalarType::Bool && t != ScalarType::Unknown && t != ScalarType::Dynamic)
           error(side, fmt::format("The expression must have the type bool, not {}.", type_name(t)));
     }
+    if (left.expr && rt.expr) result.expr = Expr::binary(b->op, result.scalar_type(), left.expr, rt.expr);
     if (b != top) out_.types[b] = result;
     left = result;
   }
@@ -356,7 +615,20 @@ std::optional<std::string> Binder::constant_string(const Node* n) {
   return std::nullopt;
 }
 
-BoundType Binder::bind_call(const CallNode* call, TablePtr piped_input) {
+ExprPtr Binder::search_term(const BinaryNode* b, const BoundType& term) {
+  if (!term.expr || term.expr->kind != ExprKind::Literal || term.expr->type != ScalarType::String) {
+    plan_error(b, "The term of a search over every column must be a string literal.");
+    return nullptr;
+  }
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::SearchTerm;
+  e->type = ScalarType::Bool;
+  e->binary_op = b->op;
+  e->name = term.expr->value.as_string();
+  return e;
+}
+
+BoundType Binder::bind_call(const CallNode* call, const BoundType* piped_input) {
   const std::string& name = call->name ? call->name->value : std::string();
   // Local functions shadow built-ins.
   if (const Symbol* s = scope_->find(name); s && (s->kind == Symbol::Kind::Function || s->kind == Symbol::Kind::StoredFunction)) {
@@ -376,18 +648,31 @@ BoundType Binder::bind_call(const CallNode* call, TablePtr piped_input) {
     auto first = call->args.empty() ? std::nullopt : constant_string(call->args[0]);
     if (name == "table") {
       if (first) {
-        if (auto it = as_tables_.find(*first); it != as_tables_.end()) return BoundType::table(it->second);
+        if (auto it = as_tables_.find(*first); it != as_tables_.end()) return it->second;
         if (const Symbol* s = scope_->find(*first); s && s->kind == Symbol::Kind::Table) return s->type;
-        if (const TableSchema* t = find_table(*first)) return BoundType::table(std::make_shared<TableSchema>(*t));
+        if (const TableSchema* t = find_table(*first)) {
+          auto schema = std::make_shared<TableSchema>(*t);
+          return BoundType::table(schema, table_scan(*first, schema));
+        }
       }
       TableSchema open;
       open.open = true;
-      return BoundType::table(std::move(open));
+      auto schema = std::make_shared<TableSchema>(std::move(open));
+      return BoundType::table(schema, unsupported(call, fmt::format("There is no table named '{}'.", first.value_or("")), schema));
     }
     if (name == "database" || name == "cluster") return BoundType::unknown();
     // column_ifexists(name, default) is typed by its default: the column may not exist where
-    // the query runs.
-    return args.size() > 1 ? BoundType::of(args[1].scalar_type()) : BoundType::unknown();
+    // the query runs. When it does exist it is read (converted to the default's type).
+    if (args.size() < 2) return BoundType::unknown();
+    ScalarType type = args[1].scalar_type();
+    if (first && ctx_.row) {
+      int i = ctx_.row->index_of(*first);
+      if (i >= 0) {
+        const ColumnSchema& c = ctx_.row->columns[i];
+        return BoundType::of(type, Expr::cast(Expr::column(static_cast<uint32_t>(i), c.type, c.name, ctx_.side), type));
+      }
+    }
+    return BoundType::of(type, args[1].expr);
   }
   // A name can be both an aggregate and a scalar function (any, all): in a summarize it is the
   // aggregate.
@@ -430,6 +715,26 @@ BoundType Binder::bind_builtin_call(const CallNode* call, const functions::Funct
   }
   if (fn.signatures.empty()) return BoundType::unknown();
   functions::Resolution r = functions::resolve(fn, args);
+  // The call's arguments as expressions (`*` and name=value arguments excepted).
+  std::vector<ExprPtr> arg_exprs;
+  bool complete = true;
+  for (const Node* a : call->args) {
+    const Node* e = strip_named(a);
+    if (e && e->kind == NodeKind::Star) {
+      // f(*): every column of the row
+      if (ctx_.row) {
+        for (size_t i = 0; i < ctx_.row->columns.size(); ++i) {
+          const ColumnSchema& c = ctx_.row->columns[i];
+          arg_exprs.push_back(Expr::column(static_cast<uint32_t>(i), c.type, c.name, ctx_.side));
+        }
+      }
+      continue;
+    }
+    auto it = out_.types.find(a);
+    ExprPtr x = it == out_.types.end() ? nullptr : it->second.expr;
+    if (!x) complete = false;
+    arg_exprs.push_back(std::move(x));
+  }
   if (!r.signature) {
     const Node* at = r.bad_argument >= 0 && static_cast<size_t>(r.bad_argument) < call->args.size()
                          ? call->args[r.bad_argument]
@@ -443,9 +748,30 @@ BoundType Binder::bind_builtin_call(const CallNode* call, const functions::Funct
     std::string base = args.empty() ? std::string() : args[0].result_name;
     TableSchema fields;
     for (const auto& f : fn.tuple_fields) fields.columns.push_back({base + "_" + std::string(f.name), f.type});
-    return BoundType::tuple(std::move(fields));
+    return BoundType::tuple(std::move(fields), complete ? Expr::call(&fn, ScalarType::Unknown, std::move(arg_exprs)) : nullptr);
   }
-  return BoundType::of(r.type);
+  // pack_all() and bag_pack_columns() make bags keyed by column names, which a kernel cannot see:
+  // their kernels get (name, value) pairs, pack_all's flag (false when omitted) first.
+  if (complete && (fn.name == "pack_all" || fn.name == "bag_pack_columns")) {
+    std::vector<ExprPtr> pairs;
+    if (fn.name == "pack_all") {
+      pairs.push_back(arg_exprs.empty() ? Expr::literal(Value::of_bool(false)) : arg_exprs[0]);
+      if (ctx_.row) {
+        for (size_t i = 0; i < ctx_.row->columns.size(); ++i) {
+          const ColumnSchema& c = ctx_.row->columns[i];
+          pairs.push_back(Expr::literal(Value::of_string(c.name)));
+          pairs.push_back(Expr::column(static_cast<uint32_t>(i), c.type, c.name, ctx_.side));
+        }
+      }
+    } else {
+      for (const ExprPtr& x : arg_exprs) {
+        pairs.push_back(Expr::literal(Value::of_string(x->name)));
+        pairs.push_back(x);
+      }
+    }
+    arg_exprs = std::move(pairs);
+  }
+  return BoundType::of(r.type, complete ? Expr::call(&fn, r.type, std::move(arg_exprs)) : nullptr);
 }
 
 // ---------------------------------------------------------------- result names

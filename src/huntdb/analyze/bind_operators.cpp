@@ -1,10 +1,13 @@
-// Binding tabular operators: each takes its input's schema and yields the schema it produces,
-// following Kusto's rules for column order, naming and types.
+// Binding tabular operators: each takes its input's schema and plan and yields the schema it
+// produces (following Kusto's rules for column order, naming and types) with its plan node.
+// The relational core is here; expansion, parsing, series and sub-query operators are in
+// bind_operators_nested.cpp.
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "huntdb/analyze/binder_internal.h"
+#include "huntdb/analyze/operator_params.h"
 #include "huntdb/kql/literals.h"
 
 namespace huntdb::analyze::detail {
@@ -15,10 +18,69 @@ namespace {
 
 TablePtr make_table(TableSchema s) { return std::make_shared<TableSchema>(std::move(s)); }
 
-const Node* strip_ordered(const Node* n) {
-  if (auto* o = n ? n->as<OrderedNode>() : nullptr) return o->expr;
-  return n;
+bool has_window_call(const ExprPtr& e) {
+  if (!e) return false;
+  if (e->kind == ExprKind::Call && e->fn && e->fn->kind == functions::FunctionKind::Window) return true;
+  for (const auto& a : e->args)
+    if (has_window_call(a)) return true;
+  return false;
 }
+
+std::optional<JoinKind> join_kind(std::string_view word, bool lookup) {
+  if (word.empty()) return lookup ? JoinKind::LeftOuter : JoinKind::InnerUnique;
+  if (word == "innerunique") return JoinKind::InnerUnique;
+  if (word == "inner") return JoinKind::Inner;
+  if (word == "leftouter") return JoinKind::LeftOuter;
+  if (word == "rightouter") return JoinKind::RightOuter;
+  if (word == "fullouter" || word == "outer") return JoinKind::FullOuter;
+  if (word == "leftsemi") return JoinKind::LeftSemi;
+  if (word == "leftanti" || word == "anti" || word == "leftantisemi") return JoinKind::LeftAnti;
+  if (word == "rightsemi") return JoinKind::RightSemi;
+  if (word == "rightanti" || word == "rightantisemi") return JoinKind::RightAnti;
+  return std::nullopt;
+}
+
+// Splits a join condition into equalities of a left and a right expression.
+bool split_join_condition(const ExprPtr& e, std::vector<ExprPtr>& left, std::vector<ExprPtr>& right) {
+  if (!e || e->kind != ExprKind::Binary) return false;
+  if (e->binary_op == BinaryOp::And)
+    return split_join_condition(e->args[0], left, right) && split_join_condition(e->args[1], left, right);
+  if (e->binary_op != BinaryOp::Equal) return false;
+  auto side_of = [](const ExprPtr& x) {
+    // The side every column of x reads (Row when none).
+    ColumnSide s = ColumnSide::Row;
+    bool mixed = false;
+    std::vector<const Expr*> stack{x.get()};
+    while (!stack.empty()) {
+      const Expr* n = stack.back();
+      stack.pop_back();
+      if (!n) continue;
+      if (n->kind == ExprKind::Column) {
+        if (s == ColumnSide::Row) {
+          s = n->side;
+        } else if (s != n->side) {
+          mixed = true;
+        }
+      }
+      for (const auto& a : n->args) stack.push_back(a.get());
+    }
+    return mixed ? ColumnSide::Step : s;
+  };
+  ColumnSide a = side_of(e->args[0]), b = side_of(e->args[1]);
+  if (a == ColumnSide::Left && b == ColumnSide::Right) {
+    left.push_back(e->args[0]);
+    right.push_back(e->args[1]);
+    return true;
+  }
+  if (a == ColumnSide::Right && b == ColumnSide::Left) {
+    left.push_back(e->args[1]);
+    right.push_back(e->args[0]);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 // Kusto's wildcard match: '*' is any run of characters; case-sensitive.
 bool wildcard_match(std::string_view pattern, std::string_view text) {
@@ -32,36 +94,17 @@ bool wildcard_match(std::string_view pattern, std::string_view text) {
   return false;
 }
 
-std::string_view param_word(const ParamList& ps, std::string_view name) {
-  for (const ParamNode* p : ps)
-    if (p->name == name && p->value) {
-      if (auto* lit = p->value->as<LiteralNode>()) return lit->text;
-      if (auto* n = p->value->as<NameNode>()) return n->raw;
-    }
-  return {};
-}
-
-const ParamNode* find_param(const ParamList& ps, std::string_view name) {
-  for (const ParamNode* p : ps)
-    if (p->name == name) return p;
-  return nullptr;
-}
-
-std::string valid_name_fragment(std::string_view s) {
-  std::string out;
-  for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
-  return out;
-}
-
 // The schema of a union of tables (Kusto's rules): columns by name in order of first
 // appearance; a name seen with several types becomes one column per type (name_type, made
 // unique against the other names) — unless the first two tables that have it agree on its type,
 // in which case later tables with another type do not split it. A table with two columns of
-// one name (after parse) contributes only the first.
-TableSchema union_schema(const std::vector<TablePtr>& tables, bool inner) {
+// one name (after parse) contributes only the first. `maps` receives, for each table, the output
+// column of each of its columns (-1: not in the output).
+TableSchema union_schema(const std::vector<TablePtr>& tables, bool inner, std::vector<std::vector<int>>* maps) {
   struct Merged {
     std::string name;
     std::vector<ScalarType> types;
+    std::vector<int> outputs;  // per type
     int seen = 0;
     bool settled = false;
   };
@@ -76,7 +119,7 @@ TableSchema union_schema(const std::vector<TablePtr>& tables, bool inner) {
       auto it = index.find(c.name);
       if (it == index.end()) {
         index[c.name] = merged.size();
-        merged.push_back({c.name, {c.type}, 1, false});
+        merged.push_back({c.name, {c.type}, {}, 1, false});
         continue;
       }
       Merged& m = merged[it->second];
@@ -86,233 +129,42 @@ TableSchema union_schema(const std::vector<TablePtr>& tables, bool inner) {
     }
   }
   UniqueNames names;
-  for (const auto& m : merged) {
+  for (auto& m : merged) {
+    m.outputs.assign(m.types.size(), -1);
     if (inner && !std::all_of(tables.begin(), tables.end(), [&](const TablePtr& t) { return t->find(m.name); }))
       continue;
     if (m.types.size() == 1) {
       names.add(m.name);
+      m.outputs[0] = static_cast<int>(out.columns.size());
       out.columns.push_back({m.name, m.types[0]});
     } else {
-      for (ScalarType t : m.types) out.columns.push_back({names.get_or_add(m.name + "_" + std::string(type_name(t))), t});
+      for (size_t i = 0; i < m.types.size(); ++i) {
+        m.outputs[i] = static_cast<int>(out.columns.size());
+        out.columns.push_back({names.get_or_add(m.name + "_" + std::string(type_name(m.types[i]))), m.types[i]});
+      }
+    }
+  }
+  if (maps) {
+    maps->clear();
+    for (const auto& t : tables) {
+      std::vector<int> map(t->columns.size(), -1);
+      StringSet seen;
+      for (size_t i = 0; i < t->columns.size(); ++i) {
+        const auto& c = t->columns[i];
+        if (!seen.insert(c.name).second) continue;
+        const Merged& m = merged[index[c.name]];
+        if (m.types.size() == 1) {
+          map[i] = m.outputs[0];
+        } else {
+          auto k = std::find(m.types.begin(), m.types.end(), c.type) - m.types.begin();
+          // A settled column keeps its first type; values of another type are converted.
+          map[i] = static_cast<size_t>(k) < m.outputs.size() ? m.outputs[k] : m.outputs[0];
+        }
+      }
+      maps->push_back(std::move(map));
     }
   }
   return out;
-}
-
-}  // namespace
-
-// ---------------------------------------------------------------- projections
-
-void Binder::project_expression(const Node* expr, ProjectionBuilder& builder, ProjectionStyle style,
-                                bool do_not_repeat, const std::string* print_name) {
-  expr = strip_ordered(expr);
-  if (!expr) return;
-  bool extendish = style == ProjectionStyle::Extend || style == ProjectionStyle::Replace;
-  auto declare = [&](ColumnSchema c, bool replace, const Node* at) {
-    std::string name = c.name;
-    if (!builder.declare(std::move(c), replace))
-      error(at, fmt::format("A column with the name '{}' is already declared.", name));
-  };
-  auto add_tuple_rest = [&](const TableSchema& tuple, size_t from, const Node* value) {
-    std::string_view prefix;
-    if (auto* call = value ? value->as<CallNode>() : nullptr; call && call->name) {
-      if (const auto* fn = registry_.scalar(call->name->value)) prefix = fn->result_prefix;
-    }
-    for (size_t i = from; i < tuple.columns.size(); ++i) {
-      ColumnSchema c = tuple.columns[i];
-      if (!prefix.empty()) c.name = std::string(prefix) + "_" + c.name;
-      builder.add(std::move(c));
-    }
-  };
-
-  if (auto* named = expr->as<SimpleNamedNode>()) {
-    BoundType t = bind(named->value);
-    const std::string& name = named->name->value;
-    if (t.kind == BoundType::Kind::Tuple && !t.columns->columns.empty()) {
-      declare({name, t.columns->columns[0].type}, true, named->name);
-      if (style != ProjectionStyle::Print) add_tuple_rest(*t.columns, 1, named->value);
-    } else if (const ColumnSchema* c = result_column(named->value)) {
-      declare({name, c->type}, true, named->name);
-      if (do_not_repeat) builder.do_not_add(c->name);
-    } else {
-      if (t.is_table()) error(named->value, "A scalar expression was expected, not a table.");
-      declare({name, t.scalar_type()}, extendish, named->name);
-    }
-    return;
-  }
-  if (auto* cn = expr->as<CompoundNamedNode>()) {
-    BoundType t = bind(cn->value);
-    if (t.kind == BoundType::Kind::Tuple) {
-      const auto& cols = t.columns->columns;
-      for (size_t i = 0; i < cols.size(); ++i) {
-        if (i < cn->names.size()) {
-          declare({cn->names[i]->value, cols[i].type}, extendish, cn->names[i]);
-        } else if (style != ProjectionStyle::Print) {
-          add_tuple_rest(*t.columns, i, cn->value);
-          break;
-        }
-      }
-      for (size_t i = cols.size(); i < cn->names.size(); ++i)
-        error(cn->names[i], "The name does not have a corresponding expression.");
-    } else if (cn->names.size() == 1) {
-      declare({cn->names[0]->value, t.scalar_type()}, true, cn->names[0]);
-    } else {
-      error(cn, "The expression does not have multiple named values.");
-    }
-    return;
-  }
-  if (expr->kind == NodeKind::Star) {
-    if (ctx_.row)
-      for (const auto& c : ctx_.row->columns)
-        if (builder.can_add(c.name)) {
-          builder.add(c, true);
-          if (do_not_repeat) builder.do_not_add(c.name);
-        }
-    return;
-  }
-  BoundType t = bind(expr);
-  if (const ColumnSchema* c = result_column(expr)) {
-    if (builder.can_add(c->name)) {
-      ColumnSchema col{c->name, t.kind == BoundType::Kind::Scalar ? t.scalar : c->type};
-      // In extend, naming an existing column again leaves it where it is.
-      declare(col, extendish, expr);
-    }
-    if (do_not_repeat) builder.do_not_add(c->name);
-    return;
-  }
-  if (t.kind == BoundType::Kind::Tuple) {
-    if (style == ProjectionStyle::Print && print_name && t.columns->columns.size() == 1) {
-      builder.add({*print_name, t.columns->columns[0].type}, false, *print_name);
-    } else {
-      add_tuple_rest(*t.columns, 0, expr);
-    }
-    return;
-  }
-  if (t.is_table()) {
-    error(expr, "A scalar expression was expected, not a table.");
-    t = BoundType::unknown();
-  }
-  if (style == ProjectionStyle::Print && print_name) {
-    builder.add({*print_name, t.scalar_type()}, false, *print_name);
-    return;
-  }
-  std::string name = result_name(expr, {});
-  if (name.empty()) name = default_column_name(style == ProjectionStyle::Extend);
-  builder.add({name, t.scalar_type()}, extendish);
-}
-
-// summarize aggregates: most are one column; arg_max / percentiles expand into several.
-void Binder::project_aggregate(const Node* expr, ProjectionBuilder& builder) {
-  const Node* value = expr;
-  if (auto* named = expr->as<SimpleNamedNode>()) value = named->value;
-  if (auto* cn = expr->as<CompoundNamedNode>()) value = cn->value;
-  auto* call = value ? value->as<CallNode>() : nullptr;
-  const functions::FunctionInfo* fn =
-      call && call->name && !scope_->find(call->name->value) ? registry_.aggregate(call->name->value) : nullptr;
-  // any(a, b, ...) / take_any(a, b, ...) / any(*): one column per value, each named as the
-  // single-argument form would name it (any_a, or a for take_any).
-  bool multi_value = fn && (fn->name == "any" || fn->name == "take_any") &&
-                     (call->args.size() > 1 || (call->args.size() == 1 && call->args[0]->kind == NodeKind::Star));
-  if (multi_value) {
-    bind(call);
-    std::string prefix = fn->name == "any" ? "any_" : "";
-    std::vector<ColumnSchema> cols;
-    for (const Node* a : call->args) {
-      if (a->kind == NodeKind::Star) {
-        if (ctx_.row)
-          for (const auto& c : ctx_.row->columns) cols.push_back({prefix + c.name, c.type});
-        continue;
-      }
-      auto it = out_.types.find(a);
-      std::string n = result_name(a, {});
-      if (n.empty()) n = default_column_name(false);
-      cols.push_back({prefix + n, it == out_.types.end() ? ScalarType::Unknown : it->second.scalar_type()});
-    }
-    std::vector<const NameNode*> names;
-    if (auto* named = expr->as<SimpleNamedNode>()) names.push_back(named->name);
-    if (auto* cn = expr->as<CompoundNamedNode>())
-      for (const NameNode* n : cn->names) names.push_back(n);
-    for (size_t i = 0; i < cols.size(); ++i) {
-      if (i < names.size()) {
-        if (!builder.declare({names[i]->value, cols[i].type}, false))
-          error(names[i], fmt::format("A column with the name '{}' is already declared.", names[i]->value));
-      } else {
-        builder.add(cols[i]);
-      }
-    }
-    return;
-  }
-  bool single_any = fn && fn->name == "any" && call->args.size() == 1;  // any(x) -> any_x
-  if (!fn || fn->aggregate_shape == functions::AggregateShape::Single || single_any) {
-    project_expression(expr, builder, ProjectionStyle::Summarize);
-    return;
-  }
-  bind(call);  // checks the arguments
-  const auto& args = call->args;
-  auto type_of = [&](const Node* n) {
-    auto it = out_.types.find(n);
-    return it == out_.types.end() ? ScalarType::Unknown : it->second.scalar_type();
-  };
-  // The columns the aggregate yields, in order (a tuple).
-  std::vector<ColumnSchema> cols;
-  switch (fn->aggregate_shape) {
-    case functions::AggregateShape::ArgMinMax: {
-      if (args.empty()) break;
-      std::string first = result_name(args[0], {});
-      if (first.empty()) first = default_column_name(false);
-      cols.push_back({first, type_of(args[0])});
-      const ColumnSchema* first_col = result_column(args[0]);
-      for (size_t i = 1; i < args.size(); ++i) {
-        if (args[i]->kind == NodeKind::Star) {
-          if (!ctx_.row) continue;
-          for (const auto& c : ctx_.row->columns) {
-            if (!builder.can_add(c.name)) continue;
-            if (first_col && c.name == first_col->name) continue;
-            cols.push_back(c);
-          }
-        } else {
-          std::string n = result_name(args[i], {});
-          if (n.empty()) n = default_column_name(false);
-          cols.push_back({n, type_of(args[i])});
-        }
-      }
-      break;
-    }
-    case functions::AggregateShape::Percentiles: {
-      if (args.empty()) break;
-      bool weighted = fn->name.starts_with("percentilesw") || fn->name == "percentilew";
-      size_t first_p = weighted ? 2 : 1;
-      std::string value_name = result_name(args[0], {});
-      ScalarType vt = type_of(args[0]);
-      if (vt == ScalarType::Int) vt = ScalarType::Long;
-      if (vt == ScalarType::Decimal) vt = ScalarType::Real;
-      for (size_t i = first_p; i < args.size(); ++i) {
-        std::string p = args[i]->kind == NodeKind::Literal ? std::string(args[i]->as<LiteralNode>()->text) : "";
-        cols.push_back({"percentile_" + value_name + "_" + valid_name_fragment(p), vt});
-      }
-      break;
-    }
-    case functions::AggregateShape::PercentilesArray: {
-      std::string value_name = args.empty() ? std::string() : result_name(args[0], {});
-      cols.push_back({"percentiles_" + value_name, ScalarType::Dynamic});
-      break;
-    }
-    case functions::AggregateShape::Single:
-      break;
-  }
-  // Names written by the query take the first columns; the rest keep theirs (made unique).
-  std::vector<const NameNode*> names;
-  if (auto* named = expr->as<SimpleNamedNode>()) names.push_back(named->name);
-  if (auto* cn = expr->as<CompoundNamedNode>())
-    for (const NameNode* n : cn->names) names.push_back(n);
-  for (size_t i = 0; i < cols.size(); ++i) {
-    if (i < names.size()) {
-      if (!builder.declare({names[i]->value, cols[i].type}, false))
-        error(names[i], fmt::format("A column with the name '{}' is already declared.", names[i]->value));
-    } else {
-      builder.add(cols[i]);
-    }
-  }
 }
 
 // ---------------------------------------------------------------- tabular expressions
@@ -329,8 +181,8 @@ BoundType Binder::bind_tabular(const Node* n) {
     }
     BoundType t = bind_tabular(source);
     for (auto it = pipes.rbegin(); it != pipes.rend(); ++it) {
-      TablePtr input = t.is_table() ? t.columns : make_table(TableSchema{{}, true});
-      t = bind_operator((*it)->op, input);
+      if (!t.is_table()) t = BoundType::table(make_table(TableSchema{{}, true}));
+      t = bind_operator((*it)->op, t);
       out_.types[*it] = t;
     }
     return t;
@@ -352,20 +204,36 @@ BoundType Binder::bind_tabular(const Node* n) {
 }
 
 BoundType Binder::bind_source_operator(const Node* op) {
-  TableSchema empty;
   switch (op->kind) {
     case NodeKind::DataTable: {
+      auto* dt = op->as<DataTableNode>();
       TableSchema s;
-      for (const auto* c : op->as<DataTableNode>()->schema)
+      for (const auto* c : dt->schema)
         if (c->name) s.columns.push_back({c->name->value, type_of_type_expr(c->type)});
-      for (const Node* v : op->as<DataTableNode>()->values) bind(v);
-      return BoundType::table(std::move(s));
+      auto plan = std::make_shared<ValuesPlan>();
+      bool complete = !s.columns.empty();
+      std::vector<ExprPtr> row;
+      for (const Node* v : dt->values) {
+        BoundType t = bind(v);
+        ScalarType type = s.columns.empty() ? ScalarType::Unknown : s.columns[row.size()].type;
+        if (!t.expr) complete = false;
+        row.push_back(Expr::cast(t.expr, type));
+        if (row.size() == s.columns.size()) plan->rows.push_back(std::move(row)), row.clear();
+      }
+      if (!row.empty()) {
+        plan_error(op, "The number of values of the datatable is not a multiple of its number of columns.");
+        complete = false;
+      }
+      auto schema = make_table(std::move(s));
+      plan->schema = schema;
+      return BoundType::table(schema, complete || dt->values.empty() ? PlanPtr(plan) : nullptr);
     }
     case NodeKind::ExternalData: {
       TableSchema s;
       for (const auto* c : op->as<ExternalDataNode>()->schema)
         if (c->name) s.columns.push_back({c->name->value, type_of_type_expr(c->type)});
-      return BoundType::table(std::move(s));
+      auto schema = make_table(std::move(s));
+      return BoundType::table(schema, unsupported(op, "externaldata cannot be read here: huntdb reads no external storage.", schema));
     }
     case NodeKind::InlineExternalTable: {
       TableSchema s;
@@ -374,7 +242,8 @@ BoundType Binder::bind_source_operator(const Node* op) {
         if (c->name) s.columns.push_back({c->name->value, type_of_type_expr(c->type)});
       for (const auto* p : t->partitions)
         if (p->decl && p->decl->name) s.columns.push_back({p->decl->name->value, type_of_type_expr(p->decl->type)});
-      return BoundType::table(std::move(s));
+      auto schema = make_table(std::move(s));
+      return BoundType::table(schema, unsupported(op, "External tables cannot be read here.", schema));
     }
     case NodeKind::Print: {
       ProjectionBuilder builder;
@@ -384,34 +253,47 @@ BoundType Binder::bind_source_operator(const Node* op) {
         std::string name = "print_" + std::to_string(i);
         project_expression(items[i], builder, ProjectionStyle::Print, false, &name);
       }
-      return BoundType::table(builder.take());
+      auto plan = std::make_shared<ValuesPlan>();
+      bool complete = Expr::all_set(builder.exprs());
+      plan->rows.push_back(builder.exprs());
+      auto schema = make_table(builder.take());
+      plan->schema = schema;
+      return BoundType::table(schema, complete ? PlanPtr(plan) : nullptr);
     }
     case NodeKind::Range: {
       auto* r = op->as<RangeNode>();
-      ScalarType from = bind_scalar(r->from).scalar_type();
-      bind_scalar(r->to);
-      bind_scalar(r->step);
-      if (from == ScalarType::Int) from = ScalarType::Long;
+      BoundType from = bind_scalar(r->from);
+      BoundType to = bind_scalar(r->to);
+      BoundType step = bind_scalar(r->step);
+      ScalarType type = from.scalar_type();
+      if (type == ScalarType::Int) type = ScalarType::Long;
       TableSchema s;
-      s.columns.push_back({r->name ? r->name->value : "Column1", from});
-      return BoundType::table(std::move(s));
+      s.columns.push_back({r->name ? r->name->value : "Column1", type});
+      auto schema = make_table(std::move(s));
+      if (!from.expr || !to.expr || !step.expr) return BoundType::table(schema);
+      auto plan = std::make_shared<RangePlan>();
+      plan->schema = schema;
+      plan->from = Expr::cast(from.expr, type);
+      plan->to = Expr::cast(to.expr, type);
+      plan->step = step.expr;
+      return BoundType::table(schema, plan);
     }
     case NodeKind::Union:
     case NodeKind::Search:
     case NodeKind::Find:
     case NodeKind::Evaluate:
     case NodeKind::MacroExpand:
-      return bind_operator(op, nullptr);
+      return bind_operator(op, BoundType::unknown());
     default:
       // An operator that needs an input, written without one (allowed syntactically).
-      return bind_operator(op, make_table(std::move(empty)));
+      return bind_operator(op, BoundType::table(make_table(TableSchema{})));
   }
 }
 
-BoundType Binder::bind_operator(const Node* op, TablePtr input) {
-  TablePtr in = input ? input : make_table(TableSchema{});
-  RowGuard guard(*this, RowContext{in, nullptr, nullptr, false, false});
-  auto same = [&] { return BoundType::table(in); };
+BoundType Binder::bind_operator(const Node* op, const BoundType& input) {
+  TablePtr in = input.is_table() ? input.columns : make_table(TableSchema{});
+  RowGuard guard(*this, RowContext{in});
+  auto same = [&](PlanPtr plan) { return BoundType::table(in, std::move(plan)); };
 
   switch (op->kind) {
     case NodeKind::BadOperator:
@@ -421,23 +303,25 @@ BoundType Binder::bind_operator(const Node* op, TablePtr input) {
       ScalarType s = t.scalar_type();
       if (s != ScalarType::Bool && s != ScalarType::Unknown && s != ScalarType::Dynamic)
         error(op->as<WhereNode>()->predicate, "The expression must have the type bool.");
-      return same();
+      auto plan = make_plan<FilterPlan>(input, in);
+      if (!plan || !t.expr) return same(nullptr);
+      plan->predicate = Expr::cast(t.expr, ScalarType::Bool);
+      return same(plan);
     }
     case NodeKind::Extend:
     case NodeKind::Serialize: {
       const NodeList& items = op->kind == NodeKind::Extend ? op->as<ExtendNode>()->items : op->as<SerializeNode>()->items;
       ProjectionBuilder builder;
-      for (const auto& c : in->columns) builder.add(c);
+      for (size_t i = 0; i < in->columns.size(); ++i)
+        builder.add(in->columns[i], false, {}, Expr::column(static_cast<uint32_t>(i), in->columns[i].type, in->columns[i].name));
       ctx_.extend_style = true;
       for (const Node* item : items) project_expression(item, builder, ProjectionStyle::Extend);
-      TableSchema s = builder.take();
-      s.open = in->open;
-      return BoundType::table(std::move(s));
+      return projection(input, builder, in->open, op->kind == NodeKind::Serialize);
     }
     case NodeKind::Project: {
       ProjectionBuilder builder;
       for (const Node* item : op->as<ProjectNode>()->items) project_expression(item, builder, ProjectionStyle::Default);
-      return BoundType::table(builder.take());
+      return projection(input, builder, false, false);
     }
     case NodeKind::ProjectAway:
     case NodeKind::ProjectKeep: {
@@ -454,11 +338,10 @@ BoundType Binder::bind_operator(const Node* op, TablePtr input) {
           error(name, fmt::format("The name '{}' does not refer to any known column.", name->value));
         out_.types[item] = BoundType::unknown();
       }
-      TableSchema s;
-      s.open = in->open;
+      std::vector<int> picked;
       for (size_t i = 0; i < in->columns.size(); ++i)
-        if (matched[i] == keep) s.columns.push_back(in->columns[i]);
-      return BoundType::table(std::move(s));
+        if (matched[i] == keep) picked.push_back(static_cast<int>(i));
+      return select_columns(input, picked, nullptr);
     }
     case NodeKind::ProjectRename: {
       TableSchema s = *in;
@@ -480,12 +363,13 @@ BoundType Binder::bind_operator(const Node* op, TablePtr input) {
           error(named->name, fmt::format("A column with the name '{}' is already declared.", named->name->value));
         s.columns[idx].name = named->name->value;
       }
-      return BoundType::table(std::move(s));
+      std::vector<int> all(in->columns.size());
+      for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+      return select_columns(input, all, &s);
     }
     case NodeKind::ProjectReorder: {
-      TableSchema s;
-      s.open = in->open;
       std::vector<bool> used(in->columns.size(), false);
+      std::vector<int> order;
       for (const Node* item : op->as<ProjectReorderNode>()->items) {
         auto* ord = item->as<OrderedNode>();
         auto* name = (ord ? ord->expr : item)->as<NameNode>();
@@ -507,15 +391,18 @@ BoundType Binder::bind_operator(const Node* op, TablePtr input) {
         }
         for (size_t i : hits) {
           used[i] = true;
-          s.columns.push_back(in->columns[i]);
+          order.push_back(static_cast<int>(i));
         }
       }
       for (size_t i = 0; i < in->columns.size(); ++i)
-        if (!used[i]) s.columns.push_back(in->columns[i]);
-      return BoundType::table(std::move(s));
+        if (!used[i]) order.push_back(static_cast<int>(i));
+      TableSchema s;
+      s.open = in->open;
+      for (int i : order) s.columns.push_back(in->columns[i]);
+      return select_columns(input, order, &s);
     }
     case NodeKind::ProjectByNames: {
-      TableSchema s;
+      std::vector<int> picked;
       for (const Node* item : op->as<ProjectByNamesNode>()->items) {
         bind(item);
         std::vector<std::string> names;
@@ -525,178 +412,110 @@ BoundType Binder::bind_operator(const Node* op, TablePtr input) {
             for (const Node* e : arr->items)
               if (auto v = constant_string(e)) names.push_back(*v);
         for (const auto& n : names)
-          for (const auto& c : in->columns)
-            if (wildcard_match(n, c.name) && !s.find(c.name)) s.columns.push_back(c);
+          for (size_t i = 0; i < in->columns.size(); ++i)
+            if (wildcard_match(n, in->columns[i].name) &&
+                std::find(picked.begin(), picked.end(), static_cast<int>(i)) == picked.end())
+              picked.push_back(static_cast<int>(i));
       }
-      return BoundType::table(std::move(s));
+      TableSchema s;
+      for (int i : picked) s.columns.push_back(in->columns[i]);
+      return select_columns(input, picked, &s);
     }
     case NodeKind::Summarize: {
       auto* sum = op->as<SummarizeNode>();
       ProjectionBuilder builder;
       for (const Node* by : sum->by) project_expression(by, builder, ProjectionStyle::Summarize, true);
+      size_t keys = builder.columns().size();
       if (sum->bin_clause) bind(sum->bin_clause);
       ctx_.aggregates = true;
       for (const Node* agg : sum->aggregates) project_aggregate(agg, builder);
-      return BoundType::table(builder.take());
+      return aggregate_plan(input, builder, keys, op);
     }
     case NodeKind::Count: {
       auto* c = op->as<CountNode>();
       TableSchema s;
       s.columns.push_back({c->as_name ? c->as_name->value : "Count", ScalarType::Long});
-      return BoundType::table(std::move(s));
+      auto schema = make_table(std::move(s));
+      return BoundType::table(schema, make_plan<CountPlan>(input, schema));
     }
-    case NodeKind::Take:
-      bind_scalar(op->as<TakeNode>()->count);
-      return same();
-    case NodeKind::Sample:
-      bind_scalar(op->as<SampleNode>()->count);
-      return same();
-    case NodeKind::Top:
-      bind_scalar(op->as<TopNode>()->count);
-      bind_scalar(op->as<TopNode>()->by);
-      return same();
-    case NodeKind::Sort:
-      for (const Node* item : op->as<SortNode>()->items) bind_scalar(item);
-      return same();
+    case NodeKind::Take: {
+      BoundType n = bind_scalar(op->as<TakeNode>()->count);
+      auto plan = make_plan<TakePlan>(input, in);
+      if (plan && n.expr) {
+        plan->count = Expr::cast(n.expr, ScalarType::Long);
+        return same(plan);
+      }
+      return same(nullptr);
+    }
+    case NodeKind::Sample: {
+      BoundType n = bind_scalar(op->as<SampleNode>()->count);
+      auto plan = make_plan<SamplePlan>(input, in);
+      if (plan && n.expr) {
+        plan->count = Expr::cast(n.expr, ScalarType::Long);
+        return same(plan);
+      }
+      return same(nullptr);
+    }
+    case NodeKind::Top: {
+      auto* top = op->as<TopNode>();
+      BoundType n = bind_scalar(top->count);
+      bind_scalar(top->by);
+      auto key = sort_key(top->by);
+      auto plan = make_plan<TopPlan>(input, in);
+      if (!plan || !n.expr || !key) return same(nullptr);
+      plan->count = Expr::cast(n.expr, ScalarType::Long);
+      plan->keys = {*key};
+      return same(plan);
+    }
+    case NodeKind::Sort: {
+      auto plan = make_plan<SortPlan>(input, in);
+      bool complete = plan != nullptr;
+      for (const Node* item : op->as<SortNode>()->items) {
+        bind_scalar(item);
+        auto key = sort_key(item);
+        if (!key) complete = false;
+        if (plan && key) plan->keys.push_back(*key);
+      }
+      return same(complete ? PlanPtr(plan) : nullptr);
+    }
     case NodeKind::Render:
+      return same(render_plan(op->as<RenderNode>(), input));
     case NodeKind::ExecuteAndCache:
     case NodeKind::AssertSchema:
-      return same();
+      return input.is_table() ? input : same(nullptr);
     case NodeKind::Distinct: {
       auto* d = op->as<DistinctNode>();
-      if (d->items.size() == 1 && d->items[0]->kind == NodeKind::Star) return same();
+      if (d->items.size() == 1 && d->items[0]->kind == NodeKind::Star)
+        return same(make_plan<DistinctPlan>(input, in));
       ProjectionBuilder builder;
       for (const Node* item : d->items) project_expression(item, builder, ProjectionStyle::Default);
-      return BoundType::table(builder.take());
+      BoundType projected = projection(input, builder, false, false);
+      return BoundType::table(projected.columns, make_plan<DistinctPlan>(projected, projected.columns));
     }
-    case NodeKind::TopNested: {
-      ProjectionBuilder builder;
-      for (const auto* clause : op->as<TopNestedNode>()->clauses) {
-        if (clause->count) bind_scalar(clause->count);
-        project_expression(clause->of, builder, ProjectionStyle::Default);
-        std::string of_name = result_name(clause->of, {});
-        if (clause->others) bind(clause->others);
-        ctx_.aggregates = true;
-        BoundType agg = bind(strip_ordered(clause->by));
-        ctx_.aggregates = false;
-        const Node* by = strip_ordered(clause->by);
-        std::string name = by && by->as<SimpleNamedNode>() ? by->as<SimpleNamedNode>()->name->value
-                                                            : "aggregated_" + of_name;
-        builder.add({name, agg.scalar_type()});
-      }
-      return BoundType::table(builder.take());
-    }
-    case NodeKind::TopHitters: {
-      auto* th = op->as<TopHittersNode>();
-      bind_scalar(th->count);
-      ProjectionBuilder builder;
-      project_expression(th->of, builder, ProjectionStyle::Default);
-      std::string of_name = result_name(th->of, {});
-      if (th->by) {
-        BoundType t = bind_scalar(th->by);
-        builder.add({"approximate_sum_" + result_name(th->by, {}), t.scalar_type() == ScalarType::Int ? ScalarType::Long : t.scalar_type()});
-      } else {
-        builder.add({"approximate_count_" + of_name, ScalarType::Long});
-      }
-      return BoundType::table(builder.take());
-    }
-    case NodeKind::SampleDistinct: {
-      auto* sd = op->as<SampleDistinctNode>();
-      bind_scalar(sd->count);
-      ProjectionBuilder builder;
-      project_expression(sd->of, builder, ProjectionStyle::Default);
-      return BoundType::table(builder.take());
-    }
-    case NodeKind::Union: {
-      auto* u = op->as<UnionNode>();
-      std::vector<TablePtr> tables;
-      if (input) tables.push_back(input);
-      for (const Node* item : u->items) {
-        // Wildcards name every matching table of the database.
-        if (auto* name = item->as<NameNode>();
-            name && (name->form == NameForm::Wildcard || name->form == NameForm::BracketedWildcard)) {
-          for (const auto& tname : catalog_.table_names())
-            if (wildcard_match(name->value, tname)) tables.push_back(make_table(*catalog_.table(tname)));
-          continue;
-        }
-        BoundType t = bind_tabular(item);
-        if (t.is_table()) tables.push_back(t.columns);
-      }
-      bool inner = param_word(u->params, "kind") == "inner";
-      TableSchema s;
-      if (const ParamNode* ws = find_param(u->params, "withsource"); ws || (ws = find_param(u->params, "with_source"))) {
-        if (auto* n = ws->value ? ws->value->as<NameNode>() : nullptr) s.columns.push_back({n->value, ScalarType::String});
-      }
-      TableSchema merged = union_schema(tables, inner);
-      s.open = merged.open;
-      UniqueNames taken;
-      for (const auto& c : s.columns) taken.add(c.name);
-      for (auto& c : merged.columns) s.columns.push_back({taken.get_or_add(c.name), c.type});
-      return BoundType::table(std::move(s));
-    }
+    case NodeKind::Union:
+      return bind_union(op->as<UnionNode>(), input);
     case NodeKind::Join:
-    case NodeKind::Lookup: {
-      bool lookup = op->kind == NodeKind::Lookup;
-      const Node* right_expr = lookup ? op->as<LookupNode>()->right : op->as<JoinNode>()->right;
-      const ParamList& params = lookup ? op->as<LookupNode>()->params : op->as<JoinNode>()->params;
-      BoundType rt = bind_tabular(right_expr);
-      TablePtr right = rt.is_table() ? rt.columns : make_table(TableSchema{{}, true});
-      // Conditions: `a` (same name both sides) or $left.a == $right.b
-      std::vector<std::string> right_keys;
-      {
-        RowGuard g(*this, RowContext{in, in, right, false, false});
-        const NodeList& on = lookup ? op->as<LookupNode>()->on : op->as<JoinNode>()->on;
-        for (const Node* cond : on) {
-          if (auto* n = cond->as<NameNode>()) {
-            const ColumnSchema* l = in->find(n->value);
-            const ColumnSchema* r = right->find(n->value);
-            if ((!l && !in->open) || (!r && !right->open))
-              error(n, fmt::format("The name '{}' does not refer to a column of both sides of the join.", n->value));
-            out_.types[n] = BoundType::of(l ? l->type : ScalarType::Unknown);
-            right_keys.push_back(n->value);
-            continue;
-          }
-          bind_scalar(cond);
-          if (auto* b = cond->as<BinaryNode>(); b && b->op == BinaryOp::Equal) {
-            for (const Node* side : {b->lhs, b->rhs}) {
-              auto* p = side->as<PathNode>();
-              auto* s = p ? p->target->as<NameNode>() : nullptr;
-              auto* m = p ? p->member->as<NameNode>() : nullptr;
-              if (s && m && s->value == "$right") right_keys.push_back(m->value);
-            }
-          }
-        }
-        if (!lookup)
-          if (const Node* w = op->as<JoinNode>()->where) bind_scalar(w);
-      }
-      std::string_view kind = param_word(params, "kind");
-      if (!lookup && (kind == "leftsemi" || kind == "leftanti" || kind == "leftantisemi" || kind == "anti"))
-        return same();
-      if (!lookup && (kind == "rightsemi" || kind == "rightanti" || kind == "rightantisemi"))
-        return BoundType::table(right);
-      // Right columns whose names the left side has are renamed (name1, name2, ...), avoiding
-      // every name either side already uses.
-      UniqueNames used;
-      for (const auto& c : in->columns) used.add(c.name);
-      for (const auto& c : right->columns) used.add(c.name);
-      TableSchema s = *in;
-      for (const auto& c : right->columns) {
-        if (lookup && std::find(right_keys.begin(), right_keys.end(), c.name) != right_keys.end()) continue;
-        s.columns.push_back({in->find(c.name) ? used.get_or_add(c.name) : c.name, c.type});
-      }
-      s.open = in->open || right->open;
-      return BoundType::table(std::move(s));
-    }
+    case NodeKind::Lookup:
+      return bind_join(op, input);
     case NodeKind::As: {
       auto* a = op->as<AsNode>();
+      // The named table is computed once, for the pipeline and for every later reference.
+      PlanPtr shared;
+      if (input.plan) {
+        auto m = std::make_shared<MaterializePlan>();
+        m->schema = in;
+        m->inputs = {input.plan};
+        shared = m;
+      }
+      BoundType named = BoundType::table(in, shared);
       if (a->name) {
-        as_tables_[a->name->value] = in;
+        as_tables_[a->name->value] = named;
         Symbol sym;
         sym.kind = Symbol::Kind::Table;
-        sym.type = BoundType::table(in);
+        sym.type = named;
         scope_->add(a->name->value, std::move(sym));
       }
-      return same();
+      return named;
     }
     case NodeKind::GetSchema: {
       TableSchema s;
@@ -704,326 +523,284 @@ BoundType Binder::bind_operator(const Node* op, TablePtr input) {
                    {"ColumnOrdinal", ScalarType::Long},
                    {"DataType", ScalarType::String},
                    {"ColumnType", ScalarType::String}};
-      return BoundType::table(std::move(s));
+      auto schema = make_table(std::move(s));
+      // The input's schema is known here: the result is a constant table.
+      auto plan = std::make_shared<ValuesPlan>();
+      plan->schema = schema;
+      for (size_t i = 0; i < in->columns.size(); ++i) {
+        const auto& c = in->columns[i];
+        plan->rows.push_back({Expr::literal(Value::of_string(c.name)), Expr::literal(Value::of_long(static_cast<int64_t>(i))),
+                              Expr::literal(Value::of_string(std::string(clr_type_name(c.type)))),
+                              Expr::literal(Value::of_string(std::string(type_name(c.type))))});
+      }
+      return BoundType::table(schema, input.plan ? PlanPtr(plan) : nullptr);
     }
-    case NodeKind::MvExpand:
-    case NodeKind::MvApply: {
-      bool apply = op->kind == NodeKind::MvApply;
-      const auto& items = apply ? op->as<MvApplyNode>()->items : op->as<MvExpandNode>()->items;
-      const ParamList& params = apply ? op->as<MvApplyNode>()->params : op->as<MvExpandNode>()->params;
-      ProjectionBuilder builder;
-      for (const auto& c : in->columns) builder.add(c);
-      TableSchema expanded;  // what mv-apply's subquery sees
-      for (const MvItemNode* item : items) {
-        ScalarType to = ScalarType::Dynamic;
-        if (item->to_type && !item->to_type->items.empty()) to = type_of_type_expr(item->to_type->items[0]);
-        if (!item->expr || item->expr->kind == NodeKind::Missing) continue;
-        const Node* value = item->expr;
-        std::string name;
-        if (auto* named = value->as<SimpleNamedNode>()) {
-          name = named->name->value;
-          value = named->value;
-        }
-        BoundType t = bind_scalar(value);
-        ScalarType vt = t.scalar_type();
-        if (vt != ScalarType::Dynamic && vt != ScalarType::Unknown) {
-          error(value, "The expression must have the type dynamic.");
-          to = vt;
-        }
-        if (name.empty()) {
-          name = result_name(value, {});
-          if (name.empty()) name = default_column_name(true);
-        }
-        builder.add({name, to}, true);
-        expanded.columns.push_back({name, to});
-      }
-      if (const ParamNode* idx = find_param(params, "with_itemindex")) {
-        if (auto* n = idx->value ? idx->value->as<NameNode>() : nullptr) {
-          builder.add({n->value, ScalarType::Long}, true);
-          expanded.columns.push_back({n->value, ScalarType::Long});
-        }
-      }
-      if (!apply) {
-        if (const Node* limit = op->as<MvExpandNode>()->limit) bind_scalar(limit);
-        TableSchema s = builder.take();
-        s.open = in->open;
-        return BoundType::table(std::move(s));
-      }
-      auto* ma = op->as<MvApplyNode>();
-      if (ma->limit) bind_scalar(ma->limit);
-      if (ma->context_id) bind_scalar(ma->context_id);
-      // The subquery runs over each row's expanded values (with the other columns in scope);
-      // its output columns replace the expanded ones.
-      TableSchema sub_input = builder.take();
-      sub_input.open = in->open;
-      BoundType sub = bind_operator_chain(ma->subquery, make_table(sub_input));
-      TableSchema s;
-      s.open = in->open;
-      for (const auto& c : in->columns)
-        if (!expanded.find(c.name)) s.columns.push_back(c);
-      ProjectionBuilder result;
-      for (const auto& c : s.columns) result.add(c);
-      if (sub.is_table())
-        for (const auto& c : sub.columns->columns) result.add(c, true);
-      TableSchema out = result.take();
-      out.open = s.open;
-      return BoundType::table(std::move(out));
+    case NodeKind::Consume: {
+      auto schema = make_table(TableSchema{});
+      auto plan = make_plan<ProjectPlan>(input, schema);
+      return BoundType::table(schema, plan);
     }
-    case NodeKind::Parse: {
-      auto* p = op->as<ParseNode>();
-      bind_scalar(p->source);
-      // parse appends its columns as they are, even when a name is already taken (a later
-      // operator sees the first; extend renames the duplicate), as Kusto does.
-      TableSchema s = *in;
-      for (const Node* part : p->pattern) {
-        if (auto* n = part->as<NameNode>()) {
-          s.columns.push_back({n->value, ScalarType::String});
-        } else if (auto* nt = part->as<NameAndTypeNode>(); nt && nt->name) {
-          s.columns.push_back({nt->name->value, type_of_type_expr(nt->type)});
-        }
-      }
-      return BoundType::table(std::move(s));
-    }
-    case NodeKind::ParseKv: {
-      auto* p = op->as<ParseKvNode>();
-      bind_scalar(p->source);
-      ProjectionBuilder builder;
-      for (const auto& c : in->columns) builder.add(c);
-      for (const auto* k : p->keys)
-        if (k->name) builder.add({k->name->value, type_of_type_expr(k->type)}, true);
-      return BoundType::table(builder.take());
-    }
-    case NodeKind::MakeSeries: {
-      auto* ms = op->as<MakeSeriesNode>();
-      ProjectionBuilder builder;
-      for (const Node* by : ms->by) project_expression(by, builder, ProjectionStyle::Summarize, true);
-      ctx_.aggregates = true;
-      std::vector<ColumnSchema> series;
-      for (const auto* item : ms->items) {
-        if (item->default_value) bind(item->default_value);
-        ProjectionBuilder one;
-        project_expression(item->expr, one, ProjectionStyle::Summarize);
-        for (auto c : one.columns()) builder.add({c.name, ScalarType::Dynamic});
-      }
-      ctx_.aggregates = false;
-      bind_scalar(ms->on);
-      for (const Node* n : {ms->from, ms->to, ms->step})
-        if (n) bind_scalar(n);
-      for (const Node* n : ms->range_args) bind_scalar(n);
-      std::string axis = result_name(ms->on, {});
-      if (axis.empty()) axis = default_column_name(false);
-      builder.add({axis, ScalarType::Dynamic});
-      return BoundType::table(builder.take());
-    }
-    case NodeKind::Search:
-    case NodeKind::Find: {
-      bool find = op->kind == NodeKind::Find;
-      const NodeList& tables_in = find ? op->as<FindNode>()->in_tables : op->as<SearchNode>()->in_tables;
-      bool has_in = find ? op->as<FindNode>()->has_in : op->as<SearchNode>()->has_in;
-      std::vector<TablePtr> sources;
-      if (input) sources.push_back(input);
-      if (has_in) {
-        for (const Node* t : tables_in) {
-          if (auto* name = t->as<NameNode>(); name && (name->form == NameForm::Wildcard || name->form == NameForm::BracketedWildcard)) {
-            for (const auto& tname : catalog_.table_names())
-              if (wildcard_match(name->value, tname)) sources.push_back(make_table(*catalog_.table(tname)));
-            continue;
-          }
-          BoundType bt = bind_tabular(t);
-          if (bt.is_table()) sources.push_back(bt.columns);
-        }
-      } else if (!input) {
-        for (const auto& tname : catalog_.table_names()) sources.push_back(make_table(*catalog_.table(tname)));
-      }
-      TableSchema merged = union_schema(sources, false);
-      merged.open = true;
-      {
-        RowGuard g(*this, RowContext{make_table(merged), nullptr, nullptr, false, false});
-        bind_scalar(find ? op->as<FindNode>()->predicate : op->as<SearchNode>()->predicate);
-      }
-      if (!find) {
-        TableSchema s;
-        s.columns.push_back({"$table", ScalarType::String});
-        for (const auto& c : merged.columns) s.columns.push_back(c);
-        return BoundType::table(std::move(s));
-      }
-      auto* f = op->as<FindNode>();
-      TableSchema s;
-      std::string source_name = "source_";
-      for (const ParamNode* p : f->params)
-        if ((p->name == "withsource" || p->name == "with_source") && p->value && p->value->as<NameNode>())
-          source_name = p->value->as<NameNode>()->value;
-      s.columns.push_back({source_name, ScalarType::String});
-      if (f->project_keyword == "project") {
-        for (const Node* c : f->project) {
-          if (auto* tc = c->as<TypedColumnNode>()) {
-            s.columns.push_back({tc->name->value, type_of_type_expr(tc->type)});
-          } else if (auto* n = c->as<NameNode>()) {
-            const ColumnSchema* col = merged.find(n->value);
-            s.columns.push_back({n->value, col ? col->type : ScalarType::Unknown});
-          } else if (c->as<CallNode>()) {
-            s.columns.push_back({"pack_", ScalarType::Dynamic});
-          }
-        }
-      } else {
-        s.columns.push_back({"pack_", ScalarType::Dynamic});
-      }
-      return BoundType::table(std::move(s));
-    }
-    case NodeKind::Fork: {
-      BoundType first = BoundType::unknown();
-      for (const auto* prong : op->as<ForkNode>()->prongs) {
-        BoundType t = bind_operator_chain(prong->expr, in);
-        if (first.kind == BoundType::Kind::Unknown) first = t;
-      }
-      return first;
-    }
-    case NodeKind::Facet: {
-      auto* f = op->as<FacetNode>();
-      BoundType first = BoundType::unknown();
-      for (const Node* by : f->by) {
-        ProjectionBuilder builder;
-        project_expression(by, builder, ProjectionStyle::Default);
-        builder.add({"count_", ScalarType::Long});
-        if (first.kind == BoundType::Kind::Unknown) first = BoundType::table(builder.take());
-      }
-      if (f->with) bind_operator_chain(f->with, in);
-      return first;
-    }
-    case NodeKind::Partition: {
-      auto* p = op->as<PartitionNode>();
-      bind_scalar(p->by);
-      if (p->scope) bind(p->scope);
-      if (p->braced) {
-        // { query }: the partition is available as the tabular name `$partition`... bound as the input
-        Symbol sym;
-        sym.kind = Symbol::Kind::Table;
-        sym.type = BoundType::table(in);
-        auto saved = scope_;
-        scope_ = std::make_shared<Scope>(scope_);
-        scope_->add("$partition", std::move(sym));
-        BoundType t = bind_tabular(p->operand);
-        scope_ = saved;
-        return t;
-      }
-      return bind_operator_chain(p->operand, in);
-    }
-    case NodeKind::PartitionBy: {
-      auto* p = op->as<PartitionByNode>();
-      bind_scalar(p->by);
-      return bind_operator_chain(p->subquery, in);
-    }
-    case NodeKind::Scan: {
-      auto* s = op->as<ScanNode>();
-      for (const Node* n : s->order_by) bind_scalar(n);
-      for (const Node* n : s->partition_by) bind_scalar(n);
-      ProjectionBuilder builder;
-      for (const auto& c : in->columns) builder.add(c);
-      for (const auto* d : s->declare)
-        if (d->decl && d->decl->name) builder.add({d->decl->name->value, type_of_type_expr(d->decl->type)}, true);
-      TableSchema cols = builder.take();
-      auto row = make_table(cols);
-      // Steps refer to columns, declared values and other steps by name (step.Column).
-      RowContext rc{row, nullptr, nullptr, false, false};
-      RowGuard g(*this, rc);
-      auto saved = scope_;
-      scope_ = std::make_shared<Scope>(scope_);
-      for (const auto* step : s->steps) {
-        if (!step->name) continue;
-        Symbol sym;
-        sym.kind = Symbol::Kind::Table;
-        sym.type = BoundType::table(row);
-        scope_->add(step->name->value, std::move(sym));
-      }
-      for (const auto* step : s->steps) {
-        bind_scalar(step->condition);
-        for (const Node* a : step->assignments) bind(a);
-      }
-      scope_ = saved;
-      return BoundType::table(row);
-    }
-    case NodeKind::Reduce: {
-      bind_scalar(op->as<ReduceNode>()->by);
-      TableSchema s;
-      s.columns = {{"Pattern", ScalarType::String}, {"Count", ScalarType::Long}, {"Representative", ScalarType::String}};
-      return BoundType::table(std::move(s));
-    }
-    case NodeKind::Consume:
-      return BoundType::table(TableSchema{});
     case NodeKind::Invoke: {
       const Node* call = op->as<InvokeNode>()->call;
       if (auto* c = call->as<CallNode>()) {
-        BoundType t = bind_call(c, in);
+        BoundType piped = input.is_table() ? input : BoundType::table(in);
+        BoundType t = bind_call(c, &piped);
         out_.types[c] = t;
         return t.is_table() ? t : BoundType::table(TableSchema{{}, true});
       }
       bind(call);
       return BoundType::table(TableSchema{{}, true});
     }
-    case NodeKind::Evaluate: {
-      auto* e = op->as<EvaluateNode>();
-      auto* call = e->call ? e->call->as<CallNode>() : nullptr;
-      if (!call || !call->name) return BoundType::table(TableSchema{{}, true});
-      const functions::FunctionInfo* plugin = registry_.plugin(call->name->value);
-      std::vector<functions::ArgInfo> args;
-      ctx_.aggregates = true;  // pivot(col, sum(x)), ... take an aggregation
-      for (const Node* a : call->args) args.push_back(arg_info(a, bind(a)));
-      ctx_.aggregates = false;
-      if (e->has_schema) {
-        TableSchema s;
-        bool star = false;
-        for (const auto* c : e->schema) {
-          if (!c->name) {
-            star = true;
-            continue;
-          }
-          s.columns.push_back({c->name->value, type_of_type_expr(c->type)});
-        }
-        if (star) {
-          TableSchema with_input = *in;
-          for (const auto& c : s.columns)
-            if (!with_input.find(c.name)) with_input.columns.push_back(c);
-          return BoundType::table(std::move(with_input));
-        }
-        return BoundType::table(std::move(s));
-      }
-      if (!plugin) {
-        error(call->name, fmt::format("The name '{}' does not refer to any known plugin.", call->name->value));
-        return BoundType::table(TableSchema{{}, true});
-      }
-      TableSchema out;
-      if (plugin->plugin_schema && plugin->plugin_schema(*in, args, out)) return BoundType::table(std::move(out));
-      return BoundType::table(TableSchema{{}, true});
-    }
-    case NodeKind::MacroExpand: {
-      auto* m = op->as<MacroExpandNode>();
-      BoundType last = BoundType::table(TableSchema{{}, true});
-      auto saved = scope_;
-      scope_ = std::make_shared<Scope>(scope_);
-      if (m->name) {
-        Symbol sym;
-        sym.kind = Symbol::Kind::Database;
-        sym.type = BoundType::unknown();
-        scope_->add(m->name->value, std::move(sym));
-      }
-      for (const Node* s : m->statements) bind_statement(s, &last);
-      scope_ = saved;
-      return last;
-    }
     case NodeKind::MakeGraph:
     case NodeKind::GraphMatch:
     case NodeKind::GraphMerge:
     case NodeKind::GraphToTable:
     case NodeKind::GraphMarkComponents:
-    case NodeKind::GraphShortestPaths:
-      return BoundType::table(TableSchema{{}, true});
+    case NodeKind::GraphShortestPaths: {
+      auto schema = make_table(TableSchema{{}, true});
+      return BoundType::table(schema, unsupported(op, "Graph operators are not supported.", schema));
+    }
     case NodeKind::Print:
     case NodeKind::Range:
     case NodeKind::DataTable:
       return bind_source_operator(op);
     default:
-      return same();
+      return bind_nested_operator(op, input);
   }
+}
+
+// ---------------------------------------------------------------- helpers
+
+BoundType Binder::projection(const BoundType& input, ProjectionBuilder& builder, bool open, bool serialize) {
+  std::vector<ExprPtr> exprs = builder.exprs();
+  TableSchema s = builder.take();
+  s.open = open;
+  auto schema = make_table(std::move(s));
+  auto plan = make_plan<ProjectPlan>(input, schema);
+  if (!plan || !Expr::all_set(exprs)) return BoundType::table(schema);
+  for (const auto& e : exprs) plan->window |= has_window_call(e);
+  plan->window |= serialize;
+  plan->exprs = std::move(exprs);
+  return BoundType::table(schema, plan);
+}
+
+BoundType Binder::select_columns(const BoundType& input, const std::vector<int>& columns, const TableSchema* renamed) {
+  TablePtr in = input.columns;
+  TableSchema s;
+  if (renamed) {
+    s = *renamed;
+  } else {
+    s.open = in->open;
+    for (int i : columns) s.columns.push_back(in->columns[i]);
+  }
+  auto schema = make_table(std::move(s));
+  auto plan = make_plan<ProjectPlan>(input, schema);
+  if (!plan) return BoundType::table(schema);
+  for (int i : columns) plan->exprs.push_back(Expr::column(static_cast<uint32_t>(i), in->columns[i].type, in->columns[i].name));
+  return BoundType::table(schema, plan);
+}
+
+std::optional<SortKey> Binder::sort_key(const Node* item) {
+  const Node* e = item;
+  std::string_view direction, nulls;
+  if (auto* o = item ? item->as<OrderedNode>() : nullptr) {
+    e = o->expr;
+    direction = o->direction;
+    nulls = o->nulls;
+  }
+  auto it = out_.types.find(e);
+  if (it == out_.types.end() || !it->second.expr) return std::nullopt;
+  SortKey k;
+  k.expr = it->second.expr;
+  k.descending = !(direction == "asc" || direction == "granny-asc");
+  // Nulls come last in a descending sort and first in an ascending one unless told otherwise.
+  k.nulls_first = nulls.empty() ? !k.descending : nulls == "first";
+  return k;
+}
+
+PlanPtr Binder::render_plan(const RenderNode* r, const BoundType& input) {
+  auto plan = make_plan<RenderPlan>(input, input.columns);
+  if (!plan) return nullptr;
+  plan->visualization = std::string(r->chart);
+  auto add = [&](const ParamNode* p) {
+    Value v;
+    if (!p->value) {
+      v = Value::of_bool(true);
+    } else if (auto* lit = p->value->as<LiteralNode>()) {
+      BoundType t = bind_literal(lit);
+      v = t.expr ? t.expr->value : Value::of_string(std::string(lit->text));
+    } else {
+      // names and name lists (ycolumns=a, b) as written
+      v = Value::of_string(std::string(text(p->value)));
+    }
+    plan->properties.emplace_back(std::string(p->name), std::move(v));
+  };
+  for (const ParamNode* p : r->legacy_params) add(p);
+  for (const ParamNode* p : r->with_props) add(p);
+  return plan;
+}
+
+BoundType Binder::bind_union(const UnionNode* u, const BoundType& input) {
+  std::vector<TablePtr> tables;
+  std::vector<PlanPtr> plans;
+  std::vector<std::string> source_names;
+  bool complete = true;
+  if (input.is_table()) {
+    tables.push_back(input.columns);
+    plans.push_back(input.plan);
+    source_names.push_back("union_arg0");
+  }
+  for (const Node* item : u->items) {
+    // Wildcards name every matching table of the database.
+    if (auto* name = item->as<NameNode>();
+        name && (name->form == NameForm::Wildcard || name->form == NameForm::BracketedWildcard)) {
+      for (const auto& tname : catalog_.table_names())
+        if (wildcard_match(name->value, tname)) {
+          auto schema = make_table(*catalog_.table(tname));
+          tables.push_back(schema);
+          plans.push_back(table_scan(tname, schema));
+          source_names.push_back(tname);
+        }
+      continue;
+    }
+    BoundType t = bind_tabular(item);
+    if (t.is_table()) {
+      tables.push_back(t.columns);
+      plans.push_back(t.plan);
+      if (!t.plan) complete = false;
+      // The source of a plain table reference is its name; of anything else, union_argN.
+      const Node* n = item;
+      while (auto* p = n->as<ParenNode>()) n = p->inner;
+      if (auto* name = n->as<NameNode>()) {
+        source_names.push_back(name->value);
+      } else {
+        source_names.push_back("union_arg" + std::to_string(source_names.size()));
+      }
+    } else {
+      complete = false;
+    }
+  }
+  if (input.is_table() && !input.plan) complete = false;
+  bool inner = param_word(u->params, "kind") == "inner";
+  TableSchema s;
+  int source_column = -1;
+  if (const ParamNode* ws = find_param(u->params, "withsource"); ws || (ws = find_param(u->params, "with_source"))) {
+    if (auto* n = ws->value ? ws->value->as<NameNode>() : nullptr) {
+      source_column = 0;
+      s.columns.push_back({n->value, ScalarType::String});
+    }
+  }
+  std::vector<std::vector<int>> maps;
+  TableSchema merged = union_schema(tables, inner, &maps);
+  s.open = merged.open;
+  UniqueNames taken;
+  for (const auto& c : s.columns) taken.add(c.name);
+  int shift = static_cast<int>(s.columns.size());
+  for (auto& c : merged.columns) s.columns.push_back({taken.get_or_add(c.name), c.type});
+  auto schema = make_table(std::move(s));
+  if (!complete || plans.empty()) return BoundType::table(schema);
+  auto plan = std::make_shared<UnionPlan>();
+  plan->schema = schema;
+  plan->inputs = plans;
+  for (auto& m : maps)
+    for (int& i : m)
+      if (i >= 0) i += shift;
+  plan->column_maps = std::move(maps);
+  plan->source_column = source_column;
+  plan->source_names = std::move(source_names);
+  return BoundType::table(schema, plan);
+}
+
+BoundType Binder::bind_join(const Node* op, const BoundType& input) {
+  TablePtr in = input.columns;
+  bool lookup = op->kind == NodeKind::Lookup;
+  const Node* right_expr = lookup ? op->as<LookupNode>()->right : op->as<JoinNode>()->right;
+  const ParamList& params = lookup ? op->as<LookupNode>()->params : op->as<JoinNode>()->params;
+  BoundType rt = bind_tabular(right_expr);
+  TablePtr right = rt.is_table() ? rt.columns : make_table(TableSchema{{}, true});
+  std::vector<ExprPtr> left_keys, right_keys;
+  bool keys_ok = true;
+  // Conditions: `a` (same name both sides) or $left.a == $right.b
+  std::vector<std::string> right_key_names;
+  {
+    RowGuard g(*this, RowContext{in, ColumnSide::Row, in, right, false, false});
+    const NodeList& on = lookup ? op->as<LookupNode>()->on : op->as<JoinNode>()->on;
+    for (const Node* cond : on) {
+      if (auto* n = cond->as<NameNode>()) {
+        int l = in->index_of(n->value);
+        int r = right->index_of(n->value);
+        if ((l < 0 && !in->open) || (r < 0 && !right->open))
+          error(n, fmt::format("The name '{}' does not refer to a column of both sides of the join.", n->value));
+        out_.types[n] = BoundType::of(l >= 0 ? in->columns[l].type : ScalarType::Unknown);
+        right_key_names.push_back(n->value);
+        if (l >= 0 && r >= 0) {
+          left_keys.push_back(Expr::column(l, in->columns[l].type, n->value, ColumnSide::Left));
+          right_keys.push_back(Expr::column(r, right->columns[r].type, n->value, ColumnSide::Right));
+        } else {
+          keys_ok = false;
+        }
+        continue;
+      }
+      BoundType c = bind_scalar(cond);
+      if (auto* b = cond->as<BinaryNode>(); b && b->op == BinaryOp::Equal) {
+        for (const Node* side : {b->lhs, b->rhs}) {
+          auto* p = side->as<PathNode>();
+          auto* s = p ? p->target->as<NameNode>() : nullptr;
+          auto* m = p ? p->member->as<NameNode>() : nullptr;
+          if (s && m && s->value == "$right") right_key_names.push_back(m->value);
+        }
+      }
+      if (!split_join_condition(c.expr, left_keys, right_keys)) {
+        keys_ok = false;
+        plan_error(cond, "A join condition must compare a column of the left side with a column of the right side.");
+      }
+    }
+    if (!lookup)
+      if (const Node* w = op->as<JoinNode>()->where) {
+        bind_scalar(w);
+        keys_ok = false;
+        plan_error(w, "join ... where is not supported; use `on` with equality conditions.");
+      }
+  }
+  std::string_view kind_word = param_word(params, "kind");
+  auto kind = join_kind(kind_word, lookup);
+  if (!kind) {
+    plan_error(op, fmt::format("'{}' is not a kind of join.", kind_word));
+    keys_ok = false;
+  }
+  if (lookup && kind && *kind != JoinKind::LeftOuter && *kind != JoinKind::Inner) {
+    plan_error(op, "lookup supports kind=leftouter and kind=inner only.");
+    keys_ok = false;
+  }
+  auto finish = [&](TablePtr schema, std::vector<uint32_t> right_columns) {
+    if (!keys_ok || !input.plan || !rt.plan || left_keys.empty()) return BoundType::table(schema);
+    auto plan = std::make_shared<JoinPlan>();
+    plan->schema = schema;
+    plan->inputs = {input.plan, rt.plan};
+    plan->join_kind = *kind;
+    plan->lookup = lookup;
+    plan->left_keys = left_keys;
+    plan->right_keys = right_keys;
+    plan->right_columns = std::move(right_columns);
+    return BoundType::table(schema, plan);
+  };
+  if (!lookup && kind && (*kind == JoinKind::LeftSemi || *kind == JoinKind::LeftAnti)) return finish(in, {});
+  if (!lookup && kind && (*kind == JoinKind::RightSemi || *kind == JoinKind::RightAnti)) return finish(right, {});
+  // Right columns whose names the left side has are renamed (name1, name2, ...), avoiding
+  // every name either side already uses.
+  UniqueNames used;
+  for (const auto& c : in->columns) used.add(c.name);
+  for (const auto& c : right->columns) used.add(c.name);
+  TableSchema s = *in;
+  std::vector<uint32_t> right_columns;
+  for (size_t i = 0; i < right->columns.size(); ++i) {
+    const auto& c = right->columns[i];
+    if (lookup && std::find(right_key_names.begin(), right_key_names.end(), c.name) != right_key_names.end()) continue;
+    s.columns.push_back({in->find(c.name) ? used.get_or_add(c.name) : c.name, c.type});
+    right_columns.push_back(static_cast<uint32_t>(i));
+  }
+  s.open = in->open || right->open;
+  return finish(make_table(std::move(s)), std::move(right_columns));
 }
 
 }  // namespace huntdb::analyze::detail

@@ -24,13 +24,13 @@ void Binder::error(Span at, std::string message) {
 
 std::string_view Binder::text(const Node* n) const { return source_->slice(n->span); }
 
-BoundType Binder::bind_operator_chain(const Node* n, TablePtr input) {
-  if (!n) return BoundType::table(input);
+BoundType Binder::bind_operator_chain(const Node* n, const BoundType& input) {
+  if (!n) return input;
   if (auto* p = n->as<ParenNode>()) return bind_operator_chain(p->inner, input);
   if (auto* pipe = n->as<PipeNode>()) {
     BoundType left = bind_operator_chain(pipe->source, input);
-    TablePtr in = left.is_table() ? left.columns : std::make_shared<TableSchema>(TableSchema{{}, true});
-    BoundType t = bind_operator(pipe->op, in);
+    if (!left.is_table()) left = BoundType::table(std::make_shared<TableSchema>(TableSchema{{}, true}));
+    BoundType t = bind_operator(pipe->op, left);
     out_.types[n] = t;
     return t;
   }
@@ -65,7 +65,7 @@ const Symbol* Binder::lookup_stored_function(std::string_view name) {
 }
 
 BoundType Binder::call_user_function(const Symbol& fn, const CallNode* call, const std::vector<BoundType>& args,
-                                     const std::vector<const Node*>& arg_nodes, TablePtr piped_input) {
+                                     const std::vector<const Node*>& arg_nodes, const BoundType* piped_input) {
   const FunctionDeclNode* decl = fn.decl;
   if (!decl) return BoundType::unknown();
   bool cacheable = fn.kind == Symbol::Kind::StoredFunction && args.empty() && !piped_input;
@@ -87,7 +87,7 @@ BoundType Binder::call_user_function(const Symbol& fn, const CallNode* call, con
     BoundType arg;
     bool have_arg = false;
     if (i == 0 && piped_input && tabular) {
-      arg = BoundType::table(piped_input);
+      arg = *piped_input;
       have_arg = true;
     } else if (next_arg < args.size()) {
       arg = args[next_arg];
@@ -114,10 +114,17 @@ BoundType Binder::call_user_function(const Symbol& fn, const CallNode* call, con
       sym.kind = Symbol::Kind::Scalar;
       ScalarType declared = type_of_type_expr(p->decl->type);
       sym.type = BoundType::of(declared);
+      if (have_arg) {
+        // The parameter is the argument's expression, converted to the declared type.
+        sym.type.expr = Expr::cast(arg.expr, declared);
+        if (declared == ScalarType::Unknown) sym.type = arg;
+      }
       if (arg_node) sym.literal = constant_string(arg_node);
       if (!have_arg && p->default_value) {
         if (auto* lit = p->default_value->as<LiteralNode>(); lit && lit->lit == LiteralKind::String)
           sym.literal = std::string(lit->text.substr(1, lit->text.size() >= 2 ? lit->text.size() - 2 : 0));
+        RowGuard g(*this, RowContext{});
+        sym.type.expr = Expr::cast(bind(p->default_value).expr, declared);
       }
     }
     scope_->add(p->decl->name->value, std::move(sym));
@@ -202,9 +209,8 @@ void Binder::bind_let(const LetStmtNode* let) {
     return;
   }
   BoundType t;
-  if (auto* m = v->as<MaterializeNode>()) {
-    t = bind_tabular(m->expr);
-    out_.types[m] = t;
+  if (v->kind == NodeKind::Materialize) {
+    t = bind(v);
   } else if (v->kind == NodeKind::EntityGroup) {
     for (const Node* item : v->as<EntityGroupNode>()->items) bind(item);
     t = BoundType::unknown();
@@ -231,18 +237,39 @@ void Binder::bind_statement(const Node* stmt, BoundType* result) {
     case NodeKind::LetStmt:
       bind_let(stmt->as<LetStmtNode>());
       break;
-    case NodeKind::SetStmt:
-      if (const Node* v = stmt->as<SetStmtNode>()->value) {
-        // option values are literals or words; nothing to resolve
-        (void)v;
+    case NodeKind::SetStmt: {
+      auto* set = stmt->as<SetStmtNode>();
+      if (!set->name) break;
+      std::string value = "true";
+      if (set->value) {
+        if (auto v = constant_string(set->value)) {
+          value = *v;
+        } else {
+          value = std::string(text(set->value));
+        }
       }
+      out_.plan.options.emplace_back(set->name->value, std::move(value));
       break;
+    }
     case NodeKind::QueryParametersStmt:
       for (const auto* p : stmt->as<QueryParametersStmtNode>()->params) {
         if (!p || !p->decl || !p->decl->name) continue;
         Symbol sym;
         sym.kind = Symbol::Kind::Scalar;
-        sym.type = BoundType::of(type_of_type_expr(p->decl->type));
+        ScalarType type = type_of_type_expr(p->decl->type);
+        sym.type = BoundType::of(type);
+        auto param = std::make_shared<Expr>();
+        param->kind = ExprKind::Parameter;
+        param->type = type;
+        param->name = p->decl->name->value;
+        ExprPtr default_value;
+        if (p->default_value) {
+          RowGuard g(*this, RowContext{});
+          default_value = Expr::cast(bind(p->default_value).expr, type);
+          param->args = {default_value};
+        }
+        sym.type.expr = param;
+        out_.plan.parameters.push_back({ColumnSchema{param->name, type}, default_value});
         scope_->add(p->decl->name->value, std::move(sym));
       }
       break;
@@ -280,7 +307,16 @@ void Binder::bind_statement(const Node* stmt, BoundType* result) {
 
 BoundType Binder::bind_query_block(const QueryBlockNode* block) {
   BoundType result = BoundType::unknown();
-  for (const Node* s : block->statements) bind_statement(s, &result);
+  for (const Node* s : block->statements) {
+    bind_statement(s, &result);
+    // Every tabular expression statement is a result of the query (a batch).
+    if (s->kind == NodeKind::ExprStmt) {
+      QueryPlan::Result r;
+      r.plan = result.plan;
+      if (!result.is_table()) r.scalar = result.expr;
+      out_.plan.results.push_back(std::move(r));
+    }
+  }
   return result;
 }
 
@@ -288,7 +324,8 @@ BoundType Binder::bind_query_block(const QueryBlockNode* block) {
 
 namespace huntdb::analyze {
 
-Analysis analyze(const kql::SyntaxTree& tree, const Catalog& catalog) {
+Analysis analyze(const kql::SyntaxTree& tree, const Catalog& catalog, const BindOptions& options) {
+  (void)options;
   Analysis out;
   if (!tree.root || tree.is_command()) return out;
   detail::Binder binder(catalog, out, tree.source);

@@ -10,6 +10,7 @@
 #include "huntdb/common/string_map.h"
 
 #include "huntdb/analyze/catalog.h"
+#include "huntdb/analyze/logical_plan.h"
 #include "huntdb/common/diagnostic.h"
 #include "huntdb/kql/parser.h"
 #include "huntdb/types/schema.h"
@@ -23,13 +24,25 @@ struct BoundType {
   Kind kind = Kind::Unknown;
   ScalarType scalar = ScalarType::Unknown;
   std::shared_ptr<const TableSchema> columns;  // for Table and Tuple
+  // What the expression computes, for the planner: a scalar (or tuple) expression, or a table's
+  // plan. Null when the expression has errors.
+  ExprPtr expr;
+  PlanPtr plan;
 
   static BoundType unknown() { return {}; }
   static BoundType error() { return {Kind::Error, ScalarType::Unknown, nullptr}; }
-  static BoundType of(ScalarType t) { return {Kind::Scalar, t, nullptr}; }
-  static BoundType table(TableSchema s) { return {Kind::Table, ScalarType::Unknown, std::make_shared<TableSchema>(std::move(s))}; }
-  static BoundType table(std::shared_ptr<const TableSchema> s) { return {Kind::Table, ScalarType::Unknown, std::move(s)}; }
-  static BoundType tuple(TableSchema s) { return {Kind::Tuple, ScalarType::Unknown, std::make_shared<TableSchema>(std::move(s))}; }
+  static BoundType of(ScalarType t, ExprPtr e = nullptr) { return {Kind::Scalar, t, nullptr, std::move(e)}; }
+  static BoundType table(TableSchema s, PlanPtr p = nullptr) {
+    return {Kind::Table, ScalarType::Unknown, std::make_shared<TableSchema>(std::move(s)), nullptr, std::move(p)};
+  }
+  static BoundType table(std::shared_ptr<const TableSchema> s, PlanPtr p = nullptr) {
+    return {Kind::Table, ScalarType::Unknown, std::move(s), nullptr, std::move(p)};
+  }
+  static BoundType tuple(TableSchema s, ExprPtr e = nullptr) {
+    return {Kind::Tuple, ScalarType::Unknown, std::make_shared<TableSchema>(std::move(s)), std::move(e)};
+  }
+  // An unknown type that still computes something (a dynamic member whose type is unknown).
+  static BoundType unknown_of(ExprPtr e) { return {Kind::Unknown, ScalarType::Unknown, nullptr, std::move(e)}; }
 
   bool is_table() const { return kind == Kind::Table; }
   bool is_scalar() const { return kind == Kind::Scalar || kind == Kind::Unknown; }
@@ -40,10 +53,20 @@ struct BoundType {
 struct Analysis {
   Diagnostics diagnostics;  // semantic errors and warnings (syntax errors are in the tree)
   BoundType result;         // the type of the query's last statement
-  // The type of each bound expression node, for the planner.
+  // The type of each bound expression node (the last binding of it, for function bodies).
   absl::flat_hash_map<const kql::Node*, BoundType> types;
+  // The logical plan of the query; complete only when there are no errors (neither
+  // diagnostics nor plan_errors).
+  QueryPlan plan;
+  // What the query says that cannot be executed (the type checker accepts it).
+  Diagnostics plan_errors;
 };
 
-Analysis analyze(const kql::SyntaxTree& tree, const Catalog& catalog);
+// Values the query is bound with: the values of `declare query_parameters` given by the caller.
+struct BindOptions {
+  std::vector<std::pair<std::string, Value>> parameters;
+};
+
+Analysis analyze(const kql::SyntaxTree& tree, const Catalog& catalog, const BindOptions& options = {});
 
 }  // namespace huntdb::analyze

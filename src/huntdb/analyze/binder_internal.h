@@ -11,6 +11,7 @@
 #include "huntdb/common/string_map.h"
 
 #include "huntdb/analyze/binder.h"
+#include "huntdb/analyze/operator_types.h"
 #include "huntdb/analyze/projection.h"
 #include "huntdb/functions/registry.h"
 #include "huntdb/kql/ast.h"
@@ -54,6 +55,7 @@ class Scope {
 // Where an expression is being bound: which columns are in scope and what may be called.
 struct RowContext {
   TablePtr row;                  // the input row's columns (null: no row scope)
+  ColumnSide side = ColumnSide::Row;  // how expressions refer to `row`
   TablePtr left, right;          // join/lookup conditions: $left and $right
   bool aggregates = false;       // summarize / make-series / top-nested aggregates
   bool extend_style = false;     // generated ColumnN names avoid the input's column names
@@ -72,7 +74,7 @@ class Binder {
   void bind_let(const kql::LetStmtNode* let);
   void bind_statement(const Node* stmt, BoundType* result);
   BoundType call_user_function(const Symbol& fn, const kql::CallNode* call, const std::vector<BoundType>& args,
-                               const std::vector<const Node*>& arg_nodes, TablePtr piped_input);
+                               const std::vector<const Node*>& arg_nodes, const BoundType* piped_input);
   BoundType stored_function_as_table(const Symbol& fn, const Node* at);
   const Symbol* lookup_stored_function(std::string_view name);
 
@@ -80,12 +82,16 @@ class Binder {
   BoundType bind(const Node* n);  // any expression; records its type
   BoundType bind_scalar(const Node* n);
   BoundType bind_name(const kql::NameNode* n);
-  BoundType bind_call(const kql::CallNode* call, TablePtr piped_input = nullptr);
+  BoundType bind_call(const kql::CallNode* call, const BoundType* piped_input = nullptr);
   BoundType bind_builtin_call(const kql::CallNode* call, const functions::FunctionInfo& fn);
   BoundType bind_binary(const kql::BinaryNode* b);
   BoundType bind_path(const kql::PathNode* p);
   BoundType bind_literal(const kql::LiteralNode* lit);
   functions::ArgInfo arg_info(const Node* arg, const BoundType& type);
+  DynamicPtr dynamic_literal(const Node* json);
+  ExprPtr search_term(const kql::BinaryNode* b, const BoundType& term);
+  // Field `name` of a tuple-valued expression.
+  ExprPtr tuple_field(const BoundType& tuple, std::string_view name);
   std::optional<std::string> constant_string(const Node* n);
   ScalarType type_of_type_expr(const Node* type_node);
 
@@ -103,12 +109,47 @@ class Binder {
 
   // --- operators (bind_operators.cpp)
   BoundType bind_tabular(const Node* n);  // an expression that must be a table
-  BoundType bind_operator(const Node* op, TablePtr input);
+  BoundType bind_operator(const Node* op, const BoundType& input);
   BoundType bind_source_operator(const Node* op);  // operators that start a pipeline
   // A pipeline whose first operator takes `input` (fork prongs, mv-apply and partition subqueries).
-  BoundType bind_operator_chain(const Node* n, TablePtr input);
+  BoundType bind_operator_chain(const Node* n, const BoundType& input);
+  BoundType bind_nested_operator(const Node* op, const BoundType& input);
+  BoundType bind_union(const kql::UnionNode* u, const BoundType& input);
+  BoundType bind_join(const Node* op, const BoundType& input);
+  BoundType bind_mv(const Node* op, const BoundType& input);
+  BoundType bind_parse(const kql::ParseNode* p, const BoundType& input);
+  BoundType bind_make_series(const kql::MakeSeriesNode* ms, const BoundType& input);
+  BoundType bind_search(const Node* op, const BoundType& input);
+  BoundType bind_scan(const kql::ScanNode* s, const BoundType& input);
+  BoundType bind_evaluate(const kql::EvaluateNode* e, const BoundType& input);
+
+  // --- plan assembly (bind_operators.cpp, bind_projection.cpp)
+  // A Project of the builder's columns over `input`.
+  BoundType projection(const BoundType& input, ProjectionBuilder& builder, bool open, bool serialize);
+  // A Project picking input columns (optionally under the names `renamed` gives them).
+  BoundType select_columns(const BoundType& input, const std::vector<int>& columns, const TableSchema* renamed);
+  // summarize: an Aggregate (and a Project above it when outputs are computed from aggregates).
+  BoundType aggregate_plan(const BoundType& input, ProjectionBuilder& builder, size_t key_count, const Node* at);
+  std::optional<SortKey> sort_key(const Node* item);
+  PlanPtr render_plan(const kql::RenderNode* r, const BoundType& input);
+
+  // --- plans
+  PlanPtr table_scan(std::string_view name, TablePtr schema);
+  // A plan that fails with `message` when run (what the executor cannot do).
+  PlanPtr unsupported(const Node* at, std::string message, TablePtr schema = nullptr);
+  // An operator's plan over `input`, with output `schema` (null if input has no plan).
+  template <typename P>
+  std::shared_ptr<P> make_plan(const BoundType& input, TablePtr schema) {
+    if (!input.plan) return nullptr;
+    auto p = std::make_shared<P>();
+    p->schema = std::move(schema);
+    p->inputs = {input.plan};
+    return p;
+  }
 
   // --- helpers
+  // Something the query may say but the planner cannot run (reported only when executing).
+  void plan_error(const Node* at, std::string message);
   void error(const Node* at, std::string message);
   void error(Span at, std::string message);
   std::string_view text(const Node* n) const;
@@ -129,7 +170,11 @@ class Binder {
   // Parsed database functions, by name.
   StringMap<std::shared_ptr<Symbol>> stored_symbols_;
   // Tables bound with `as` in the current query.
-  StringMap<TablePtr> as_tables_;
+  StringMap<BoundType> as_tables_;
+  // The values each several-valued aggregate call yields (arg_max, percentiles), by call.
+  absl::flat_hash_map<const Expr*, std::vector<ScalarType>> aggregate_fields_;
+  // While binding scan steps: step names and their positions.
+  StringMap<uint32_t> scan_steps_;
 };
 
 // Temporarily replaces the row context.
@@ -140,7 +185,10 @@ struct RowGuard {
   ~RowGuard() { b.ctx_ = saved; }
 };
 
-// The type of `lhs op rhs` for the arithmetic operators, or Unknown if not defined.
-ScalarType arithmetic_result(kql::BinaryOp op, ScalarType lhs, ScalarType rhs, bool* defined);
+// Kusto's wildcard match of column names: '*' is any run of characters; case-sensitive.
+bool wildcard_match(std::string_view pattern, std::string_view text);
+// The schema of a union of tables; `maps` (optional) receives where each table's columns go.
+TableSchema union_schema(const std::vector<TablePtr>& tables, bool inner, std::vector<std::vector<int>>* maps);
+
 
 }  // namespace huntdb::analyze::detail

@@ -17,31 +17,37 @@ std::string UniqueNames::get_or_add(std::string_view name, std::string_view base
   }
 }
 
-std::string ProjectionBuilder::add(ColumnSchema column, bool replace, std::string_view base) {
+std::string ProjectionBuilder::add(ColumnSchema column, bool replace, std::string_view base, ExprPtr expr) {
   if (replace) {
     auto it = index_.find(column.name);
     if (it != index_.end()) {
       columns_[it->second] = std::move(column);
+      exprs_[it->second] = std::move(expr);
+      tags_[it->second] = next_tag_;
       return columns_[it->second].name;
     }
   }
   column.name = unique_.get_or_add(column.name, base);
   index_[column.name] = columns_.size();
   columns_.push_back(std::move(column));
+  exprs_.push_back(std::move(expr));
+  tags_.push_back(next_tag_);
   return columns_.back().name;
 }
 
-bool ProjectionBuilder::declare(ColumnSchema column, bool replace) {
+bool ProjectionBuilder::declare(ColumnSchema column, bool replace, ExprPtr expr) {
   if (declared_.contains(column.name)) return false;
   if (replace) {
     auto it = index_.find(column.name);
     if (it != index_.end()) {
       declared_.insert(column.name);
       columns_[it->second] = std::move(column);
+      exprs_[it->second] = std::move(expr);
+      tags_[it->second] = next_tag_;
       return true;
     }
   }
-  std::string name = add(std::move(column));
+  std::string name = add(std::move(column), false, {}, std::move(expr));
   declared_.insert(name);
   return true;
 }

@@ -10,6 +10,7 @@
 #include "huntdb/common/string_map.h"
 
 
+#include "huntdb/analyze/logical_plan.h"
 #include "huntdb/types/schema.h"
 
 namespace huntdb::analyze {
@@ -27,12 +28,14 @@ class UniqueNames {
 
 class ProjectionBuilder {
  public:
+  // Each column carries the expression that computes it (null while binding has errors).
+  //
   // Adds a column, renaming it if the name is taken (or replacing the existing one if `replace`).
   // Returns the name it got.
-  std::string add(ColumnSchema column, bool replace = false, std::string_view base = {});
+  std::string add(ColumnSchema column, bool replace = false, std::string_view base = {}, ExprPtr expr = nullptr);
   // Adds an explicitly named column. Returns false (a duplicate declaration) if the name was
   // already declared explicitly; with `replace` an existing undeclared column is replaced in place.
-  bool declare(ColumnSchema column, bool replace);
+  bool declare(ColumnSchema column, bool replace, ExprPtr expr = nullptr);
   // Renames an existing column in place. Returns false if the new name was already declared.
   bool rename(std::string_view old_name, std::string new_name);
 
@@ -42,10 +45,17 @@ class ProjectionBuilder {
 
   bool has(std::string_view name) const { return index_.contains(name); }
   const std::vector<ColumnSchema>& columns() const { return columns_; }
+  const std::vector<ExprPtr>& exprs() const { return exprs_; }
+  // Where each column came from, for operators that track it (e.g. an aggregate's position).
+  const std::vector<int>& tags() const { return tags_; }
+  void set_next_tag(int tag) { next_tag_ = tag; }
   TableSchema take() { return TableSchema{std::move(columns_), false}; }
 
  private:
   std::vector<ColumnSchema> columns_;
+  std::vector<ExprPtr> exprs_;
+  std::vector<int> tags_;
+  int next_tag_ = -1;
   StringMap<size_t> index_;
   StringSet declared_;
   StringSet do_not_add_;

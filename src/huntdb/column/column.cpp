@@ -52,6 +52,71 @@ Value Column::value_at(size_t i) const {
   return Value::null(type_);
 }
 
+ColumnPtr Column::make_bools(std::vector<uint8_t> values, Validity validity) {
+  auto c = std::shared_ptr<Column>(new Column(ScalarType::Bool));
+  c->size_ = values.size();
+  c->bools_ = std::move(values);
+  c->validity_ = std::move(validity);
+  c->validity_.grow(c->size_);
+  return c;
+}
+
+ColumnPtr Column::make_ints(std::vector<int32_t> values, Validity validity) {
+  auto c = std::shared_ptr<Column>(new Column(ScalarType::Int));
+  c->size_ = values.size();
+  c->ints_ = std::move(values);
+  c->validity_ = std::move(validity);
+  c->validity_.grow(c->size_);
+  return c;
+}
+
+ColumnPtr Column::make_longs(ScalarType type, std::vector<int64_t> values, Validity validity) {
+  auto c = std::shared_ptr<Column>(new Column(type));
+  c->size_ = values.size();
+  c->longs_ = std::move(values);
+  c->validity_ = std::move(validity);
+  c->validity_.grow(c->size_);
+  return c;
+}
+
+ColumnPtr Column::make_reals(ScalarType type, std::vector<double> values, Validity validity) {
+  auto c = std::shared_ptr<Column>(new Column(type));
+  c->size_ = values.size();
+  c->reals_ = std::move(values);
+  c->validity_ = std::move(validity);
+  c->validity_.grow(c->size_);
+  return c;
+}
+
+ColumnPtr Column::make_guids(std::vector<Guid> values, Validity validity) {
+  auto c = std::shared_ptr<Column>(new Column(ScalarType::Guid));
+  c->size_ = values.size();
+  c->guids_ = std::move(values);
+  c->validity_ = std::move(validity);
+  c->validity_.grow(c->size_);
+  return c;
+}
+
+ColumnPtr Column::make_dynamics(std::vector<DynamicPtr> values) {
+  auto c = std::shared_ptr<Column>(new Column(ScalarType::Dynamic));
+  c->size_ = values.size();
+  c->dynamics_ = std::move(values);
+  return c;
+}
+
+ColumnPtr Column::make_strings(std::vector<uint32_t> offsets, std::string bytes) {
+  auto c = std::shared_ptr<Column>(new Column(ScalarType::String));
+  c->size_ = offsets.empty() ? 0 : offsets.size() - 1;
+  if (offsets.empty()) offsets.push_back(0);
+  c->offsets_ = std::move(offsets);
+  c->bytes_ = std::move(bytes);
+  return c;
+}
+
+ColumnPtr Column::make_nulls(ScalarType type, size_t rows) {
+  return make_constant(Value::null(type), rows);
+}
+
 ColumnPtr Column::flatten(const ColumnPtr& c) {
   if (c->is_flat()) return c;
   ColumnBuilder b(c->type(), c->size());
@@ -89,9 +154,42 @@ ColumnPtr Column::take(const ColumnPtr& c, std::span<const uint32_t> indices) {
         if (!c->validity().valid(indices[i])) d->validity_.set(i, false);
     return d;
   }
-  ColumnBuilder b(c->type(), indices.size());
-  for (uint32_t i : indices) b.append_from(*c, i);
-  return b.finish();
+  // Flat: gather the typed vector directly.
+  auto out = std::shared_ptr<Column>(new Column(c->type()));
+  out->size_ = indices.size();
+  auto gather = [&](const auto& src, auto& dst) {
+    dst.resize(indices.size());
+    for (size_t i = 0; i < indices.size(); ++i) dst[i] = src[indices[i]];
+  };
+  switch (c->type()) {
+    case ScalarType::Bool: gather(c->bools_, out->bools_); break;
+    case ScalarType::Int: gather(c->ints_, out->ints_); break;
+    case ScalarType::Long:
+    case ScalarType::DateTime:
+    case ScalarType::TimeSpan: gather(c->longs_, out->longs_); break;
+    case ScalarType::Real:
+    case ScalarType::Decimal: gather(c->reals_, out->reals_); break;
+    case ScalarType::Guid: gather(c->guids_, out->guids_); break;
+    case ScalarType::Dynamic:
+    case ScalarType::Unknown: gather(c->dynamics_, out->dynamics_); break;
+    case ScalarType::String: {
+      size_t bytes = 0;
+      for (uint32_t i : indices) bytes += c->offsets_[i + 1] - c->offsets_[i];
+      out->bytes_.reserve(bytes);
+      out->offsets_.reserve(indices.size() + 1);
+      out->offsets_.push_back(0);
+      for (uint32_t i : indices) {
+        out->bytes_.append(c->bytes_, c->offsets_[i], c->offsets_[i + 1] - c->offsets_[i]);
+        out->offsets_.push_back(static_cast<uint32_t>(out->bytes_.size()));
+      }
+      return out;
+    }
+  }
+  if (!c->validity().all_valid())
+    for (size_t i = 0; i < indices.size(); ++i)
+      if (!c->validity().valid(indices[i])) out->validity_.set(i, false);
+  out->validity_.grow(out->size_);
+  return out;
 }
 
 ColumnPtr Column::slice(const ColumnPtr& c, size_t offset, size_t count) {
@@ -106,6 +204,35 @@ ColumnPtr Column::concat(std::span<const ColumnPtr> parts) {
   ScalarType t = parts.empty() ? ScalarType::Unknown : parts[0]->type();
   size_t n = 0;
   for (const auto& p : parts) n += p->size();
+  // Parts over one dictionary stay dictionary-encoded (a table's batches share theirs).
+  bool same_dictionary = !parts.empty() && parts[0]->is_dictionary();
+  for (const auto& p : parts)
+    same_dictionary = same_dictionary && p->is_dictionary() && p->dictionary_ptr() == parts[0]->dictionary_ptr() &&
+                      p->validity().all_valid();
+  if (same_dictionary) {
+    std::vector<uint32_t> codes;
+    codes.reserve(n);
+    for (const auto& p : parts) codes.insert(codes.end(), p->codes().begin(), p->codes().end());
+    return make_dictionary(parts[0]->dictionary_ptr(), std::move(codes));
+  }
+  bool all_flat = true;
+  for (const auto& p : parts) all_flat = all_flat && p->is_flat() && p->type() == t;
+  if (all_flat && t == ScalarType::String) {
+    std::vector<uint32_t> offsets;
+    offsets.reserve(n + 1);
+    offsets.push_back(0);
+    std::string bytes;
+    size_t total = 0;
+    for (const auto& p : parts) total += p->string_bytes().size();
+    bytes.reserve(total);
+    for (const auto& p : parts) {
+      uint32_t base = static_cast<uint32_t>(bytes.size());
+      auto off = p->string_offsets();
+      for (size_t i = 1; i < off.size(); ++i) offsets.push_back(base + off[i]);
+      bytes.append(p->string_bytes());
+    }
+    return make_strings(std::move(offsets), std::move(bytes));
+  }
   ColumnBuilder b(t, n);
   for (const auto& p : parts)
     for (size_t i = 0; i < p->size(); ++i) b.append_from(*p, i);

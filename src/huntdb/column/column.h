@@ -59,6 +59,20 @@ class Column {
   // Boxed access (formatting, tests, rare paths; not for hot loops).
   Value value_at(size_t i) const;
 
+  // Flat columns from their values, for kernels that fill whole vectors (faster than a builder).
+  static ColumnPtr make_bools(std::vector<uint8_t> values, Validity validity = {});
+  static ColumnPtr make_ints(std::vector<int32_t> values, Validity validity = {});
+  // Long, DateTime or TimeSpan
+  static ColumnPtr make_longs(ScalarType type, std::vector<int64_t> values, Validity validity = {});
+  // Real or Decimal
+  static ColumnPtr make_reals(ScalarType type, std::vector<double> values, Validity validity = {});
+  static ColumnPtr make_guids(std::vector<Guid> values, Validity validity = {});
+  static ColumnPtr make_dynamics(std::vector<DynamicPtr> values);
+  // offsets has size()+1 entries; row i is bytes[offsets[i] .. offsets[i+1]).
+  static ColumnPtr make_strings(std::vector<uint32_t> offsets, std::string bytes);
+  // A column of `rows` nulls of a type (empty strings for string).
+  static ColumnPtr make_nulls(ScalarType type, size_t rows);
+
   // A flat copy of any column (dictionary and constant columns expanded).
   static ColumnPtr flatten(const ColumnPtr& c);
   static ColumnPtr make_constant(Value v, size_t rows);
@@ -98,6 +112,8 @@ class ColumnBuilder {
 
   ScalarType type() const { return col_->type_; }
   size_t size() const { return col_->size_; }
+  // The rows appended so far (valid until the next append; strings and bitmaps stay consistent).
+  const Column& column() const { return *col_; }
 
   void append_null();
   void append_bool(bool v);

@@ -13,6 +13,13 @@ class Validity {
   Validity() = default;
 
   bool all_valid() const { return bits_.empty(); }
+
+  // n rows, all null.
+  static Validity all_null(size_t n) {
+    Validity v;
+    v.bits_.assign((n + 63) / 64 + 1, 0);
+    return v;
+  }
   bool valid(size_t i) const { return bits_.empty() || ((bits_[i >> 6] >> (i & 63)) & 1) != 0; }
 
   // Marks row i (growing to hold it); rows added before are valid unless marked otherwise.

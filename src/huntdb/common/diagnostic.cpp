@@ -7,9 +7,12 @@
 namespace huntdb {
 
 std::string format_diagnostic(const SourceText& source, const Diagnostic& d) {
+  // An execution error without a place in the query is reported without line and caret.
+  if (d.kind == DiagnosticKind::Execution && d.span.begin == 0 && d.span.end == 0)
+    return fmt::format("error: {}\n", d.message);
   LineCol lc = source.locate(d.span.begin);
-  std::string out = fmt::format("{}:{}: {} error: {}\n", lc.line, lc.col,
-                                d.kind == DiagnosticKind::Syntax ? "syntax" : "semantic", d.message);
+  std::string_view kind = d.kind == DiagnosticKind::Syntax ? "syntax" : d.kind == DiagnosticKind::Semantic ? "semantic" : "execution";
+  std::string out = fmt::format("{}:{}: {} error: {}\n", lc.line, lc.col, kind, d.message);
   std::string_view line = source.line_text(d.span.begin);
   out += "  ";
   out += line;

@@ -14,6 +14,7 @@ enum class Severity { Error, Warning };
 enum class DiagnosticKind {
   Syntax,    // the text is not KQL
   Semantic,  // KQL, but names or types do not resolve
+  Execution, // the query is valid but running it failed
 };
 
 struct Diagnostic {

@@ -1,5 +1,8 @@
 #include "huntdb/functions/registry.h"
 
+#include <stdexcept>
+#include <string>
+
 #include <absl/container/flat_hash_map.h>
 
 namespace huntdb::functions {
@@ -37,6 +40,7 @@ const Registry& Registry::builtins() {
     register_aggregates(*r);
     register_plugins(*r);
     r->build_index();
+    attach_kernels(*r);
     return r;
   }();
   return *registry;
@@ -55,6 +59,51 @@ void Registry::build_index() {
 }
 
 void Registry::add(FunctionInfo info) { functions_.push_back(std::move(info)); }
+
+namespace {
+
+[[noreturn]] void undeclared(std::string_view what, std::string_view name) {
+  throw std::logic_error(std::string(what) + " attached to undeclared function " + std::string(name));
+}
+
+}  // namespace
+
+void Registry::attach(std::span<const KernelTable> kernels) {
+  for (const auto& k : kernels) {
+    auto it = scalars_.find(k.name);
+    if (it == scalars_.end()) undeclared("kernel", k.name);
+    FunctionInfo& f = functions_[it->second];
+    f.kernel = k.kernel;
+    f.tuple_kernel = k.tuple_kernel;
+    f.deterministic = k.deterministic;
+    // Deprecated names (parsejson, base64_decodestring) compute what their replacement does.
+    for (auto& alias : functions_)
+      if (alias.replaced_by == k.name && alias.kind == f.kind && !alias.kernel && !alias.tuple_kernel) {
+        alias.kernel = k.kernel;
+        alias.tuple_kernel = k.tuple_kernel;
+        alias.deterministic = k.deterministic;
+      }
+  }
+}
+
+void Registry::attach(std::span<const AggregateTable> aggregates) {
+  for (const auto& a : aggregates) {
+    auto it = aggregates_.find(a.name);
+    if (it == aggregates_.end()) undeclared("aggregate", a.name);
+    functions_[it->second].accumulator = a.accumulator;
+    for (auto& alias : functions_)
+      if (alias.replaced_by == a.name && alias.kind == FunctionKind::Aggregate && !alias.accumulator)
+        alias.accumulator = a.accumulator;
+  }
+}
+
+void Registry::attach(std::span<const WindowTable> windows) {
+  for (const auto& w : windows) {
+    auto it = scalars_.find(w.name);
+    if (it == scalars_.end()) undeclared("window function", w.name);
+    functions_[it->second].window = w.window;
+  }
+}
 
 const FunctionInfo* Registry::scalar(std::string_view name) const {
   auto it = scalars_.find(name);

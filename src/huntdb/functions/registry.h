@@ -15,6 +15,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include "huntdb/functions/kernel.h"
 #include "huntdb/types/scalar_type.h"
 #include "huntdb/types/schema.h"
 
@@ -164,6 +165,32 @@ struct FunctionInfo {
   std::string_view replaced_by;  // deprecated name: the function to use instead (makeset -> make_set)
   bool hidden = false;           // internal or legacy: not listed by `.show functions`
   std::string_view description;  // one line, for `.show functions` and completion
+
+  // How the executor computes it (attached by the kernel files; null: not executable yet).
+  ScalarKernel kernel = nullptr;
+  TupleKernel tuple_kernel = nullptr;
+  AccumulatorFactory accumulator = nullptr;
+  WindowFactory window = nullptr;
+  // A deterministic function gives the same result for the same arguments, so it may be
+  // computed once per distinct value (rand() and new_guid() are not).
+  bool deterministic = true;
+};
+
+// Attaches executable forms to declared functions, by name. The kernel files call these from
+// their attach_* functions; attaching to an undeclared name is a programming error.
+struct KernelTable {
+  std::string_view name;
+  ScalarKernel kernel = nullptr;
+  TupleKernel tuple_kernel = nullptr;
+  bool deterministic = true;
+};
+struct AggregateTable {
+  std::string_view name;
+  AccumulatorFactory accumulator = nullptr;
+};
+struct WindowTable {
+  std::string_view name;
+  WindowFactory window = nullptr;
 };
 
 class Registry {
@@ -177,6 +204,9 @@ class Registry {
   const std::vector<FunctionInfo>& all() const { return functions_; }
 
   void add(FunctionInfo info);
+  void attach(std::span<const KernelTable> kernels);
+  void attach(std::span<const AggregateTable> aggregates);
+  void attach(std::span<const WindowTable> windows);
 
  private:
   Registry() = default;
@@ -211,5 +241,8 @@ void register_misc_functions(Registry& r);
 void register_window_functions(Registry& r);
 void register_aggregates(Registry& r);
 void register_plugins(Registry& r);
+
+// Each kernel file attaches its kernels (kernels/*.cpp).
+void attach_kernels(Registry& r);
 
 }  // namespace huntdb::functions

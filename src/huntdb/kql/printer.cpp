@@ -4,8 +4,6 @@
 
 namespace huntdb::kql {
 
-namespace {
-
 std::string_view binary_op_text(BinaryOp op) {
   switch (op) {
     case BinaryOp::Add: return "+";
@@ -68,6 +66,8 @@ std::string_view in_op_text(InOp op) {
   }
   return "in";
 }
+
+namespace {
 
 class Printer {
  public:

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "huntdb/kql/ast.h"
 
@@ -12,5 +13,9 @@ namespace huntdb::kql {
 enum class PrintMode { Normal, Tree };
 
 std::string print(const Node* node, PrintMode mode = PrintMode::Normal);
+
+// The canonical text of an operator (==, !contains, in~, ...).
+std::string_view binary_op_text(BinaryOp op);
+std::string_view in_op_text(InOp op);
 
 }  // namespace huntdb::kql

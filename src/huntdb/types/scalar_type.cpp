@@ -22,6 +22,23 @@ std::string_view type_name(ScalarType t) {
   return "unknown";
 }
 
+std::string_view clr_type_name(ScalarType t) {
+  switch (t) {
+    case ScalarType::Bool: return "System.SByte";
+    case ScalarType::Int: return "System.Int32";
+    case ScalarType::Long: return "System.Int64";
+    case ScalarType::Real: return "System.Double";
+    case ScalarType::Decimal: return "System.Data.SqlTypes.SqlDecimal";
+    case ScalarType::String: return "System.String";
+    case ScalarType::DateTime: return "System.DateTime";
+    case ScalarType::TimeSpan: return "System.TimeSpan";
+    case ScalarType::Guid: return "System.Guid";
+    case ScalarType::Dynamic: return "System.Object";
+    case ScalarType::Unknown: break;
+  }
+  return "System.Object";
+}
+
 std::optional<ScalarType> parse_type_name(std::string_view name) {
   static constexpr std::array<std::pair<std::string_view, ScalarType>, 33> kNames = {{
       {"bool", ScalarType::Bool},         {"boolean", ScalarType::Bool},

@@ -25,6 +25,10 @@ enum class ScalarType : uint8_t {
 // "timespan", "guid", "dynamic" ("unknown" for Unknown).
 std::string_view type_name(ScalarType t);
 
+// The .NET type Kusto reports for a column (getschema's DataType): System.String, System.Int64,
+// System.Object for dynamic, System.SByte for bool, ...
+std::string_view clr_type_name(ScalarType t);
+
 // Parses a type name as written in schemas and `typeof()`, including the aliases Kusto accepts
 // (boolean, double, float, date, time, uniqueid, uuid, int32, int64, ...).
 std::optional<ScalarType> parse_type_name(std::string_view name);
