@@ -106,6 +106,7 @@ QueryResult Engine::run(std::string query, const RunOptions& options) const {
   exec::QueryContext ctx(*tables_, exec::ThreadPool::shared());
   ctx.kernel.now = options.now != 0 ? options.now : current_ticks();
   ctx.parameters = options.parameters;
+  if (options.time_limit.count() > 0) ctx.set_deadline(std::chrono::steady_clock::now() + options.time_limit);
   exec::Executor executor(ctx);
   try {
     exec::ExecConstantEvaluator constants(executor);

@@ -63,6 +63,11 @@ const Node* strip_named(const Node* n) {
 
 BoundType Binder::bind(const Node* n) {
   if (!n) return BoundType::unknown();
+  if (!search_terms_.empty() && search_terms_.contains(n)) {
+    BoundType t = bare_search_term(n);
+    out_.types[n] = t;
+    return t;
+  }
   BoundType t;
   switch (n->kind) {
     case NodeKind::Missing:
@@ -319,6 +324,7 @@ DynamicPtr Binder::dynamic_literal(const Node* n) {
     if (v->type == ScalarType::Int) *v = Value::of_long(v->as_int());
     return DynValue::from_value(*v);
   }
+  if (n->as<CompoundStringNode>()) return DynValue::of_string(constant_string(n).value_or(""));  // "a" "b" is "ab"
   if (auto* u = n->as<UnaryNode>()) {
     DynamicPtr inner = dynamic_literal(u->operand);
     if (!inner || u->op == UnaryOp::Plus) return inner;
@@ -419,7 +425,10 @@ BoundType Binder::bind_name(const NameNode* n) {
     return BoundType::table(schema, table_scan(name, schema));
   }
   if (const Symbol* f = lookup_stored_function(name)) return call_user_function(*f, nullptr, {}, {}, nullptr);
-  if (ctx_.row && ctx_.row->open) return BoundType::unknown();
+  if (ctx_.row && ctx_.row->open) {
+    note_late_column(n);
+    return BoundType::unknown();
+  }
   if (name == "$left" || name == "$right") return BoundType::unknown();
   error(n, fmt::format("The name '{}' does not refer to any known column, table, variable or function.", name));
   return BoundType::error();
@@ -443,6 +452,7 @@ BoundType Binder::bind_path(const PathNode* p) {
     if (!table->open)
       error(member, fmt::format("The name '{}' does not refer to any known column, table, variable or function.",
                                 member->value));
+    note_late_column(member);
     return BoundType::unknown();
   }
   // step.Column inside scan: the column's value in the row the step last matched
@@ -492,7 +502,10 @@ BoundType Binder::bind_path(const PathNode* p) {
         plan_error(p, "A column of a table cannot be used as a scalar here.");
         return BoundType::of(c->type);
       }
-      if (target.columns->open) return BoundType::unknown();
+      if (target.columns->open) {
+        note_late_column(member);
+        return BoundType::unknown();
+      }
       error(member, fmt::format("The name '{}' does not refer to any known column.", member->value));
       return BoundType::unknown();
     }
@@ -626,6 +639,39 @@ ExprPtr Binder::search_term(const BinaryNode* b, const BoundType& term) {
   e->binary_op = b->op;
   e->name = term.expr->value.as_string();
   return e;
+}
+
+void Binder::mark_search_terms(const Node* n) {
+  n = strip_named(n);
+  if (!n) return;
+  if (auto* p = n->as<ParenNode>()) return mark_search_terms(p->inner);
+  if (auto* b = n->as<BinaryNode>(); b && (b->op == BinaryOp::And || b->op == BinaryOp::Or)) {
+    // Left-nested chains can be long: walk them with a loop.
+    for (const BinaryNode* link = b; link;) {
+      mark_search_terms(link->rhs);
+      auto* next = link->lhs ? link->lhs->as<BinaryNode>() : nullptr;
+      if (next && (next->op == BinaryOp::And || next->op == BinaryOp::Or)) {
+        link = next;
+      } else {
+        mark_search_terms(link->lhs);
+        link = nullptr;
+      }
+    }
+    return;
+  }
+  if (auto* c = n->as<CallNode>(); c && c->name && c->name->value == "not" && c->args.size() == 1)
+    return mark_search_terms(c->args[0]);
+  if (auto* lit = n->as<LiteralNode>(); (lit && lit->lit == LiteralKind::String) || n->as<CompoundStringNode>())
+    search_terms_.insert(n);
+}
+
+BoundType Binder::bare_search_term(const Node* literal) {
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::SearchTerm;
+  e->type = ScalarType::Bool;
+  e->binary_op = BinaryOp::Has;
+  e->name = constant_string(literal).value_or("");
+  return BoundType::of(ScalarType::Bool, e);
 }
 
 BoundType Binder::bind_call(const CallNode* call, const BoundType* piped_input) {

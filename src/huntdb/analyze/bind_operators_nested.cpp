@@ -565,17 +565,19 @@ BoundType Binder::bind_search(const Node* op, const BoundType& input) {
     shifted.open = true;
     RowGuard g(*this, RowContext{make_table(shifted)});
     const Node* pred = find ? op->as<FindNode>()->predicate : op->as<SearchNode>()->predicate;
-    // search "term": the term against every column
-    if (auto* lit = pred ? pred->as<LiteralNode>() : nullptr; lit && lit->lit == LiteralKind::String) {
-      auto e = std::make_shared<Expr>();
-      e->kind = ExprKind::SearchTerm;
-      e->type = ScalarType::Bool;
-      e->binary_op = BinaryOp::Has;
-      e->name = decode_string_literal(lit->text);
-      out_.types[pred] = BoundType::of(ScalarType::Bool, e);
-      predicate = BoundType::of(ScalarType::Bool, e);
+    // `* and p` filters as p alone: the star matches every row.
+    if (auto* both = pred ? pred->as<BinaryNode>() : nullptr;
+        both && both->op == BinaryOp::And && both->lhs && both->lhs->kind == NodeKind::Star && both->rhs)
+      pred = both->rhs;
+    if (pred && pred->kind == NodeKind::Star) {
+      // search *: every row of every source
+      predicate = BoundType::of(ScalarType::Bool, Expr::literal(Value::of_bool(true)));
+      out_.types[pred] = predicate;
     } else {
+      // search "a" and ("b" or T == 1): each bare string is a term against every column
+      mark_search_terms(pred);
       predicate = bind_scalar(pred);
+      search_terms_.clear();
     }
   }
   if (!find) {

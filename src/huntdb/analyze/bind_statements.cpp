@@ -317,6 +317,19 @@ BoundType Binder::bind_query_block(const QueryBlockNode* block) {
       out_.plan.results.push_back(std::move(r));
     }
   }
+  // A result left without a plan and without an error saying why: name the column that could
+  // not be placed, so the failure says more than "cannot be executed".
+  if (late_column_ && out_.plan_errors.empty() && !has_errors(out_.diagnostics)) {
+    for (const auto& r : out_.plan.results) {
+      if (r.plan || r.scalar) continue;
+      std::string_view name = late_column_->as<NameNode>() ? std::string_view(late_column_->as<NameNode>()->value) : "";
+      plan_error(late_column_, fmt::format("The column '{}' is known only when the query runs (its table's columns "
+                                           "depend on the data, as after bag_unpack or pivot); such a column cannot "
+                                           "be planned yet.",
+                                           name));
+      break;
+    }
+  }
   return result;
 }
 

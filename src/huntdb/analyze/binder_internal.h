@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <absl/container/flat_hash_set.h>
+
 #include "huntdb/common/string_map.h"
 
 #include "huntdb/analyze/binder.h"
@@ -90,6 +92,7 @@ class Binder {
   functions::ArgInfo arg_info(const Node* arg, const BoundType& type);
   DynamicPtr dynamic_literal(const Node* json);
   ExprPtr search_term(const kql::BinaryNode* b, const BoundType& term);
+  BoundType bare_search_term(const Node* literal);
   // Field `name` of a tuple-valued expression.
   ExprPtr tuple_field(const BoundType& tuple, std::string_view name);
   std::optional<std::string> constant_string(const Node* n);
@@ -175,6 +178,17 @@ class Binder {
   absl::flat_hash_map<const Expr*, std::vector<ScalarType>> aggregate_fields_;
   // While binding scan steps: step names and their positions.
   StringMap<uint32_t> scan_steps_;
+  // While binding a search predicate: the string literals that stand alone as conditions
+  // ("a" and "b"), each a term matched against every column.
+  absl::flat_hash_set<const Node*> search_terms_;
+  void mark_search_terms(const Node* predicate);
+  // The first name accepted only because its table's columns are open (known when the query
+  // runs, as after bag_unpack or pivot): such a name has no plan, and it is why the query
+  // cannot be planned when no other reason was reported.
+  const Node* late_column_ = nullptr;
+  void note_late_column(const Node* name) {
+    if (!late_column_) late_column_ = name;
+  }
 };
 
 // Temporarily replaces the row context.
