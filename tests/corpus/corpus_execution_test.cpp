@@ -37,12 +37,12 @@ TEST(CorpusExecution, CleanHuntingQueriesRunOnAnEmptyWorkspace) {
   for (const auto& q : testing::load_corpus("corpus/hunting-queries")) {
     if (!oracle_accepts(q.oracle)) continue;
     ++total;
-    testing::RunOutcome r = testing::run_query(*engine, q.query, options);
+    testing::GuardedRun r = testing::run_guarded(*engine, q.query, options);
     if (r.seconds > slowest) {
       slowest = r.seconds;
       slowest_id = q.id;
     }
-    if (r.ok) {
+    if (r.ok()) {
       ++passed;
       continue;
     }

@@ -1,7 +1,5 @@
 #include "empty_workspace.h"
 
-#include <exception>
-
 #include <gtest/gtest.h>
 
 #include "corpus.h"
@@ -31,24 +29,6 @@ RunOptions corpus_run_options() {
   o.now = *parse_datetime("2024-01-15T12:00:00Z");
   o.time_limit = std::chrono::milliseconds(2000);
   return o;
-}
-
-RunOutcome run_query(const Engine& engine, const std::string& query, const RunOptions& options) {
-  RunOutcome out;
-  auto start = std::chrono::steady_clock::now();
-  try {
-    QueryResult r = engine.run(query, options);
-    out.ok = r.ok();
-    if (!r.ok()) out.error = r.errors.front().message;
-  } catch (const std::exception& e) {
-    out.uncaught = true;
-    out.error = std::string("uncaught exception: ") + e.what();
-  } catch (...) {
-    out.uncaught = true;
-    out.error = "uncaught exception of unknown type";
-  }
-  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return out;
 }
 
 }  // namespace huntdb::testing

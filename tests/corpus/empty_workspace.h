@@ -8,6 +8,7 @@
 #include <string>
 
 #include "huntdb/engine.h"
+#include "support/guarded_run.h"
 
 namespace huntdb::testing {
 
@@ -18,16 +19,5 @@ std::unique_ptr<Engine> make_empty_sentinel_workspace();
 // The clock and time budget every corpus query runs with: a fixed now() so results do not
 // depend on the day, and a limit so that no query can hang the suite.
 RunOptions corpus_run_options();
-
-// The outcome of one Engine::run: the first error's message, or "" on success. A C++ exception
-// escaping the engine is a bug; it is reported as "uncaught exception: ..." instead of ending
-// the test binary so the measurement still completes.
-struct RunOutcome {
-  bool ok = false;
-  bool uncaught = false;
-  std::string error;
-  double seconds = 0;
-};
-RunOutcome run_query(const Engine& engine, const std::string& query, const RunOptions& options);
 
 }  // namespace huntdb::testing
