@@ -73,8 +73,33 @@ std::string replace_all(std::string_view s, std::string_view from, std::string_v
   return out;
 }
 
-std::optional<double> parse_number(std::string_view s) {
-  s = trim(s);
+// 700,000,000: digits grouped by thousands, as some pages write large numbers. Text that is not
+// exactly [-]d{1,3}(,ddd)+[.ddd] comes back unchanged.
+std::string without_thousands_separators(std::string_view s) {
+  size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+  size_t lead = 0;
+  while (i + lead < s.size() && std::isdigit(static_cast<unsigned char>(s[i + lead]))) ++lead;
+  if (lead == 0 || lead > 3) return std::string(s);
+  size_t at = i + lead;
+  std::string out(s.substr(0, at));
+  bool grouped = false;
+  while (at < s.size() && s[at] == ',') {
+    if (at + 4 > s.size()) return std::string(s);
+    for (size_t k = 1; k <= 3; ++k)
+      if (!std::isdigit(static_cast<unsigned char>(s[at + k]))) return std::string(s);
+    out.append(s.substr(at + 1, 3));
+    at += 4;
+    grouped = true;
+  }
+  if (!grouped) return std::string(s);
+  if (at < s.size() && s[at] != '.') return std::string(s);
+  out.append(s.substr(at));
+  return out;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  std::string plain = without_thousands_separators(trim(text));
+  std::string_view s = plain;
   if (s == "NaN") return std::nan("");
   if (s == "Infinity" || s == "∞") return HUGE_VAL;
   if (s == "-Infinity" || s == "-∞") return -HUGE_VAL;
@@ -85,8 +110,9 @@ std::optional<double> parse_number(std::string_view s) {
   return v;
 }
 
-std::optional<int64_t> parse_integer(std::string_view s) {
-  s = trim(s);
+std::optional<int64_t> parse_integer(std::string_view text) {
+  std::string plain = without_thousands_separators(trim(text));
+  std::string_view s = plain;
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   int64_t v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -107,6 +133,21 @@ bool looks_like_iso_datetime(std::string_view s) {
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
   return s[4] == '-' && s[7] == '-';
+}
+
+// True / true / TRUE, and 1 / 0 as some pages show booleans.
+bool bool_matches(std::string_view expected, bool actual) {
+  std::string e = lower(trim(expected));
+  return e == (actual ? "true" : "false") || e == (actual ? "1" : "0");
+}
+
+// Text with double quotes and whitespace removed: pages often write arrays of strings without
+// their quotes ([yes, no] for ["yes","no"]).
+std::string without_quotes_and_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != '"' && !std::isspace(static_cast<unsigned char>(c))) out += c;
+  return out;
 }
 
 bool text_matches(std::string_view expected, std::string_view actual);
@@ -154,11 +195,18 @@ std::optional<DynamicPtr> as_plain_json(const DynValue& v) { return parse_json(t
 bool json_text_matches(std::string_view expected, const DynValue& actual) {
   auto e = parse_json(trim(expected));
   auto a = as_plain_json(actual);
-  return e && a && *e && *a && dynamic_matches(**e, **a);
+  if (e && a && *e && *a) return dynamic_matches(**e, **a);
+  // Not JSON as written: an array or bag whose strings lost their quotes on the page.
+  return !e && looks_like_json(expected) && without_quotes_and_spaces(expected) == without_quotes_and_spaces(to_json(actual));
 }
 
 bool text_matches(std::string_view expected, std::string_view actual) {
   if (trim(expected) == trim(actual)) return true;
+  // A string shown in double quotes ("abc" for abc), unless the value itself is quoted.
+  std::string_view e = trim(expected);
+  if (e.size() >= 2 && e.front() == '"' && e.back() == '"' && !trim(actual).starts_with('"') &&
+      e.substr(1, e.size() - 2) == trim(actual))
+    return true;
   if (collapse_whitespace(expected) == collapse_whitespace(actual)) return true;
   if (looks_like_json(expected) && looks_like_json(actual)) {
     auto a = parse_json(trim(actual));
@@ -210,11 +258,11 @@ bool number_matches(std::string_view expected, double actual) {
 
 bool cell_matches(std::string_view expected_cell, const Value& actual) {
   std::string expected = unmarkup_cell(expected_cell);
-  // Some pages write nulls out (`null`) instead of leaving the cell empty.
-  if (actual.is_null()) return expected.empty() || expected == "null";
+  // Some pages write nulls out (`null`, `(null)`) instead of leaving the cell empty.
+  if (actual.is_null()) return expected.empty() || expected == "null" || expected == "(null)";
   switch (actual.type) {
     case ScalarType::Bool:
-      return lower(expected) == (actual.as_bool() ? "true" : "false");
+      return bool_matches(expected, actual.as_bool());
     case ScalarType::Int:
     case ScalarType::Long: {
       int64_t v = actual.type == ScalarType::Int ? actual.as_int() : actual.as_long();
@@ -239,7 +287,7 @@ bool cell_matches(std::string_view expected_cell, const Value& actual) {
       const DynValue& d = *actual.as_dynamic();
       if (d.kind() == DynValue::Kind::String) return text_matches(expected, d.as_string());
       if (d.is_null()) return expected.empty() || expected == "null";
-      if (d.kind() == DynValue::Kind::Bool) return lower(expected) == (d.as_bool() ? "true" : "false");
+      if (d.kind() == DynValue::Kind::Bool) return bool_matches(expected, d.as_bool());
       if (json_text_matches(expected, d)) return true;
       return text_matches(expected, format_value(actual));
     }

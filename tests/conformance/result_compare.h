@@ -2,9 +2,13 @@
 // output_order.h for when row order counts).
 //
 // Column names must match as the docs write them, markup removed (unmarkup_cell: backticks,
-// escapes), and in the same order. The docs' tables are hand-written markdown, so the header is
-// taken at its word: a page that shows a column under a name the query does not give it fails,
-// and is listed as such in the report rather than excused.
+// escapes), in the same order and number. Two quirks of hand-written pages are allowed:
+// - a name that differs only in letter case (the page shows ID, the query says Id);
+// - any header over a column the engine named itself (print_0, Column1): pages often label
+//   such a column (`print sin(1)` shown under "result"). The official parser's naming of those
+//   columns is checked by the corpus schema agreement test instead.
+// Any other difference fails and is listed in the report, even where the page is at fault
+// (a typo such as DateType for DataType); failing cases stay counted.
 #pragma once
 
 #include <optional>

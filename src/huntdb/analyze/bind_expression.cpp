@@ -325,6 +325,7 @@ DynamicPtr Binder::dynamic_literal(const Node* n) {
     return DynValue::from_value(*v);
   }
   if (n->as<CompoundStringNode>()) return DynValue::of_string(constant_string(n).value_or(""));  // "a" "b" is "ab"
+  if (auto* inner = n->as<DynamicNode>()) return dynamic_literal(inner->value);  // dynamic({'a': dynamic([1])})
   if (auto* u = n->as<UnaryNode>()) {
     DynamicPtr inner = dynamic_literal(u->operand);
     if (!inner || u->op == UnaryOp::Plus) return inner;
@@ -724,7 +725,19 @@ BoundType Binder::bind_call(const CallNode* call, const BoundType* piped_input) 
   // aggregate.
   if (ctx_.aggregates)
     if (const functions::FunctionInfo* fn = registry_.aggregate(name)) return bind_builtin_call(call, *fn);
-  if (const functions::FunctionInfo* fn = registry_.scalar(name)) return bind_builtin_call(call, *fn);
+  if (const functions::FunctionInfo* fn = registry_.scalar(name)) {
+    BoundType t = bind_builtin_call(call, *fn);
+    // column_names_of(T) is known from T's schema: a constant array of names.
+    if (name == "column_names_of" && !t.expr && call->args.size() == 1) {
+      auto it = out_.types.find(call->args[0]);
+      if (it != out_.types.end() && it->second.is_table() && !it->second.columns->open) {
+        DynValue::Elements names;
+        for (const auto& c : it->second.columns->columns) names.push_back(DynValue::of_string(c.name));
+        t.expr = Expr::literal(Value::of_dynamic(DynValue::of_array(std::move(names))));
+      }
+    }
+    return t;
+  }
   if (const functions::FunctionInfo* fn = registry_.aggregate(name)) {
     if (!ctx_.aggregates)
       error(call->name, fmt::format("The aggregate function '{}' can only be used in summarize, make-series or "

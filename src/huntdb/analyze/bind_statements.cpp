@@ -77,6 +77,22 @@ BoundType Binder::call_user_function(const Symbol& fn, const CallNode* call, con
 
   auto saved_scope = scope_;
   scope_ = std::make_shared<Scope>(fn.kind == Symbol::Kind::StoredFunction ? nullptr : fn.closure);
+  // f(c=7, a=12): a named argument goes to the parameter of that name; the others fill the
+  // remaining parameters in order.
+  std::vector<int> named_arg(decl->params.size(), -1);
+  std::vector<bool> taken(args.size(), false);
+  for (size_t k = 0; k < args.size() && k < arg_nodes.size(); ++k) {
+    auto* named = arg_nodes[k] ? arg_nodes[k]->as<SimpleNamedNode>() : nullptr;
+    if (!named || !named->name) continue;
+    for (size_t i = 0; i < decl->params.size(); ++i) {
+      const FunctionParamNode* p = decl->params[i];
+      if (p && p->decl && p->decl->name && p->decl->name->value == named->name->value && named_arg[i] < 0) {
+        named_arg[i] = static_cast<int>(k);
+        taken[k] = true;
+        break;
+      }
+    }
+  }
   size_t next_arg = 0;
   for (size_t i = 0; i < decl->params.size(); ++i) {
     const FunctionParamNode* p = decl->params[i];
@@ -86,8 +102,13 @@ BoundType Binder::call_user_function(const Symbol& fn, const CallNode* call, con
     const Node* arg_node = nullptr;
     BoundType arg;
     bool have_arg = false;
+    while (next_arg < args.size() && taken[next_arg]) ++next_arg;
     if (i == 0 && piped_input && tabular) {
       arg = *piped_input;
+      have_arg = true;
+    } else if (named_arg[i] >= 0) {
+      arg = args[named_arg[i]];
+      arg_node = arg_nodes[named_arg[i]];
       have_arg = true;
     } else if (next_arg < args.size()) {
       arg = args[next_arg];
