@@ -779,8 +779,21 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
   std::vector<functions::ArgInfo> args;
   std::vector<ExprPtr> exprs;
   ctx_.aggregates = true;  // pivot(col, sum(x)), ... take an aggregation
-  for (const Node* a : call->args) {
-    BoundType t = bind(a);
+  // A table given as the first argument (ipv4_lookup(Ranges, ip, network), geo_polygon_lookup)
+  // is looked up: a bare name the input lacks and that table has is one of its columns (the
+  // right side, as in a join).
+  TablePtr lookup;
+  for (size_t k = 0; k < call->args.size(); ++k) {
+    const Node* a = call->args[k];
+    auto* name = a ? a->as<NameNode>() : nullptr;
+    BoundType t;
+    if (lookup && name && !in->find(name->value) && lookup->find(name->value)) {
+      RowGuard g(*this, RowContext{lookup, ColumnSide::Right});
+      t = bind(a);
+    } else {
+      t = bind(a);
+    }
+    if (k == 0 && t.is_table()) lookup = t.columns;
     args.push_back(arg_info(a, t));
     exprs.push_back(t.expr);
   }
