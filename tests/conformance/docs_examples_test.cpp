@@ -20,6 +20,7 @@
 #include "output_order.h"
 #include "result_compare.h"
 #include "support/guarded_run.h"
+#include "support/reason_tally.h"
 
 namespace huntdb::conformance {
 namespace {
@@ -63,6 +64,7 @@ TEST(DocsExamples, ResultsMatchTheReferenceDocs) {
 
   Tally overall, headline;
   std::map<std::string, Tally> by_kind, by_subkind;
+  testing::ReasonTally reasons;
   std::ofstream report("docs_examples_failures.txt");
   for (const auto& e : examples) {
     std::string why = check_example(engine, e, options);
@@ -71,7 +73,10 @@ TEST(DocsExamples, ResultsMatchTheReferenceDocs) {
     if (counts_toward_headline(e)) headline.add(ok);
     by_kind[e.kind].add(ok);
     by_subkind[e.kind + "/" + e.subkind].add(ok);
-    if (!ok) report << e.id << ": " << why << "\n";
+    if (!ok) {
+      report << e.id << ": " << why << "\n";
+      reasons.add(why);
+    }
   }
 
   std::string summary = "docs examples, by kind:\n";
@@ -80,6 +85,7 @@ TEST(DocsExamples, ResultsMatchTheReferenceDocs) {
   for (const auto& [k, t] : by_subkind) summary += fmt::format("  {:<34} {}\n", k, t.text());
   summary += fmt::format("overall                              {}\n", overall.text());
   summary += fmt::format("headline (no geo_*, no graph)        {}\n", headline.text());
+  summary += reasons.summary(10);
   report << "\n" << summary;
   std::printf("%s(failures listed in docs_examples_failures.txt)\n", summary.c_str());
 

@@ -4,15 +4,15 @@
 // cannot run yet, or a crash shows up here. The rate is enforced with a floor that only goes up;
 // every failure is listed in corpus_execution_failures.txt in the test's working directory, and
 // the most common reasons are printed.
-#include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <map>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "corpus.h"
 #include "empty_workspace.h"
+#include "support/reason_tally.h"
 
 namespace huntdb {
 namespace {
@@ -32,7 +32,7 @@ TEST(CorpusExecution, CleanHuntingQueriesRunOnAnEmptyWorkspace) {
   size_t total = 0, passed = 0, uncaught = 0;
   double slowest = 0;
   std::string slowest_id;
-  std::map<std::string, size_t> reasons;
+  testing::ReasonTally reasons;
   std::ofstream report("corpus_execution_failures.txt");
   for (const auto& q : testing::load_corpus("corpus/hunting-queries")) {
     if (!oracle_accepts(q.oracle)) continue;
@@ -47,18 +47,16 @@ TEST(CorpusExecution, CleanHuntingQueriesRunOnAnEmptyWorkspace) {
       continue;
     }
     uncaught += r.uncaught ? 1 : 0;
-    ++reasons[r.error];
+    reasons.add(r.error);
     report << q.id << "\n  " << r.error << "\n";
   }
-  std::vector<std::pair<size_t, std::string>> top;
-  for (const auto& [why, n] : reasons) top.push_back({n, why});
-  std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  report << "\nreasons, most common first:\n";
-  for (const auto& [n, why] : top) report << n << "  " << why << "\n";
   double rate = total ? 100.0 * passed / total : 0;
-  std::printf("corpus execution: %zu/%zu (%.2f%%) ran without an error; slowest %.2fs (%s)\n", passed, total,
-              rate, slowest, slowest_id.c_str());
-  for (size_t i = 0; i < top.size() && i < 15; ++i) std::printf("  %5zu  %s\n", top[i].first, top[i].second.c_str());
+  std::string summary = fmt::format("corpus execution: {}/{} ({:.2f}%) ran without an error; slowest {:.2f}s ({})\n",
+                                    passed, total, rate, slowest, slowest_id);
+  summary += reasons.summary(15);
+  report << "\n" << summary << "every reason:\n";
+  for (const auto& [n, why] : reasons.by_message()) report << "  " << n << "  " << why << "\n";
+  std::printf("%s(every failure in corpus_execution_failures.txt)\n", summary.c_str());
   EXPECT_GT(total, 4000u);
   EXPECT_EQ(uncaught, 0u) << "exceptions escaped Engine::run; see corpus_execution_failures.txt";
   EXPECT_GE(rate, kFloorPercent) << "see corpus_execution_failures.txt in the test's working directory";

@@ -344,9 +344,9 @@ BoundType Binder::bind_query_block(const QueryBlockNode* block) {
     for (const auto& r : out_.plan.results) {
       if (r.plan || r.scalar) continue;
       std::string_view name = late_column_->as<NameNode>() ? std::string_view(late_column_->as<NameNode>()->value) : "";
-      plan_error(late_column_, fmt::format("The column '{}' is known only when the query runs (its table's columns "
-                                           "depend on the data, as after bag_unpack or pivot); such a column cannot "
-                                           "be planned yet.",
+      plan_error(late_column_, fmt::format("The column '{}' is known only when the query runs (the columns of its "
+                                           "table depend on the data, as after bag_unpack or pivot); such a column "
+                                           "cannot be planned yet.",
                                            name));
       break;
     }
