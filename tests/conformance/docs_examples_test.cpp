@@ -25,8 +25,9 @@
 namespace huntdb::conformance {
 namespace {
 
-constexpr double kOverallFloorPercent = 0;
-constexpr double kHeadlineFloorPercent = 0;
+// Measured rates rounded down to the whole percent; the target for the headline is 80%.
+constexpr double kOverallFloorPercent = 45;
+constexpr double kHeadlineFloorPercent = 65;
 
 struct Tally {
   size_t passed = 0, total = 0;
