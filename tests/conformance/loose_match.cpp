@@ -232,6 +232,7 @@ std::string unmarkup_cell(std::string_view cell) {
   out = replace_all(out, "&lt;", "<");
   out = replace_all(out, "&gt;", ">");
   out = replace_all(out, "&quot;", "\"");
+  out = replace_all(out, "&nbsp;", " ");
   out = replace_all(out, "&amp;", "&");
   return std::string(trim(out));
 }

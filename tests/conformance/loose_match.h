@@ -1,6 +1,7 @@
 // Loose comparison of a result cell with the cell the docs show. The docs' tables are markdown
 // written by hand, so a cell matches when it says the same thing:
-// - markup is removed first: wrapping backticks, <br> as a newline, \| and HTML entities;
+// - markup is removed first: wrapping backticks, <br> as a newline, \| and HTML entities
+//   (&nbsp; alone is an empty cell);
 // - nulls are empty cells (some pages write `null` or `(null)`);
 // - booleans compare case-insensitively (True, FALSE), and as 1 / 0;
 // - numbers compare as numbers, within the rounding the docs' digits show: `0.982` matches

@@ -18,6 +18,7 @@ TEST(LooseMatch, MarkupIsRemoved) {
   EXPECT_EQ(unmarkup_cell(" `abc` "), "abc");
   EXPECT_EQ(unmarkup_cell("a<br>b<br/>c<BR />d"), "a\nb\nc\nd");
   EXPECT_EQ(unmarkup_cell("a \\| b &lt;x&gt; &amp;"), "a | b <x> &");
+  EXPECT_EQ(unmarkup_cell("&nbsp;"), "");
 }
 
 TEST(LooseMatch, NumbersWithinTheWrittenRounding) {
