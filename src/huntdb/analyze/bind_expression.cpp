@@ -777,7 +777,8 @@ BoundType Binder::bind_builtin_call(const CallNode* call, const functions::Funct
   // The call's arguments as expressions (`*` and name=value arguments excepted).
   std::vector<ExprPtr> arg_exprs;
   bool complete = true;
-  for (const Node* a : call->args) {
+  for (size_t k = 0; k < call->args.size(); ++k) {
+    const Node* a = call->args[k];
     const Node* e = strip_named(a);
     if (e && e->kind == NodeKind::Star) {
       // f(*): every column of the row
@@ -791,6 +792,12 @@ BoundType Binder::bind_builtin_call(const CallNode* call, const functions::Funct
     }
     auto it = out_.types.find(a);
     ExprPtr x = it == out_.types.end() ? nullptr : it->second.expr;
+    // An argument that fits only by widening (a dynamic where a string is declared, an int
+    // where a long is) is converted here, so that kernels see the types they declare.
+    if (x && r.signature && k < args.size())
+      if (const functions::Param* p = functions::parameter_for(*r.signature, k); p && p->shape != functions::ArgShape::Tabular)
+        if (ScalarType to = functions::implicit_conversion(p->types, args[k].type); to != ScalarType::Unknown)
+          x = Expr::cast(x, to);
     if (!x) complete = false;
     arg_exprs.push_back(std::move(x));
   }
