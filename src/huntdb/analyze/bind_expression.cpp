@@ -436,6 +436,13 @@ BoundType Binder::bind_name(const NameNode* n) {
 }
 
 BoundType Binder::bind_path(const PathNode* p) {
+  // pattern("value").path
+  if (auto* call = p->target->as<CallNode>(); call && call->name)
+    if (const Symbol* s = scope_->find(call->name->value); s && s->pattern) {
+      const Node* path = p->member;
+      if (auto* el = path->as<ElementNode>(); el && !el->target) path = el->index;  // .["New York"]
+      return call_pattern(*s, call, path);
+    }
   // $left.Col / $right.Col inside join conditions
   if (auto* side = p->target->as<NameNode>(); side && (side->value == "$left" || side->value == "$right")) {
     TablePtr table = side->value == "$left" ? ctx_.left : ctx_.right;
@@ -677,6 +684,7 @@ BoundType Binder::bare_search_term(const Node* literal) {
 
 BoundType Binder::bind_call(const CallNode* call, const BoundType* piped_input) {
   const std::string& name = call->name ? call->name->value : std::string();
+  if (const Symbol* s = scope_->find(name); s && s->pattern) return call_pattern(*s, call, nullptr);
   // Local functions shadow built-ins.
   if (const Symbol* s = scope_->find(name); s && (s->kind == Symbol::Kind::Function || s->kind == Symbol::Kind::StoredFunction)) {
     std::vector<BoundType> args;

@@ -312,6 +312,8 @@ void Binder::bind_statement(const Node* stmt, BoundType* result) {
         Symbol sym;
         sym.kind = Symbol::Kind::Database;
         sym.type = BoundType::unknown();
+        // `declare pattern p;` alone names a pattern defined elsewhere: nothing to bind here.
+        if (p->has_declaration) sym.pattern = p;
         scope_->add(p->name->value, std::move(sym));
       }
       break;
@@ -324,6 +326,58 @@ void Binder::bind_statement(const Node* stmt, BoundType* result) {
     default:
       break;
   }
+}
+
+BoundType Binder::call_pattern(const Symbol& sym, const CallNode* call, const Node* path) {
+  const PatternStmtNode* pattern = sym.pattern;
+  std::vector<std::optional<std::string>> values;
+  for (const Node* a : call->args) {
+    bind(a);
+    values.push_back(constant_string(a));
+  }
+  std::optional<std::string> path_value;
+  if (path) {
+    if (auto* n = path->as<NameNode>()) path_value = n->value;  // .Alberta and .["New York"]
+    else path_value = constant_string(path);
+  }
+  for (const auto& m : pattern->matches) {
+    if (m.values.size() != values.size() || !m.body) continue;
+    bool same = true;
+    for (size_t i = 0; same && i < values.size(); ++i) same = values[i] && constant_string(m.values[i]) == values[i];
+    if (same && (pattern->path_param != nullptr) == (path_value.has_value()))
+      same = !path_value || (m.path_value && constant_string(m.path_value) == path_value);
+    if (!same) continue;
+    // The body sees the pattern's parameters as the values it matched.
+    auto saved = scope_;
+    scope_ = std::make_shared<Scope>(scope_);
+    auto bind_param = [&](const NameAndTypeNode* param, const std::string& value) {
+      if (!param || !param->name) return;
+      Symbol s;
+      s.kind = Symbol::Kind::Scalar;
+      s.type = BoundType::of(ScalarType::String, Expr::literal(Value::of_string(value)));
+      s.literal = value;
+      scope_->add(param->name->value, std::move(s));
+    };
+    for (size_t i = 0; i < pattern->params.size() && i < values.size(); ++i) bind_param(pattern->params[i], *values[i]);
+    if (path_value) bind_param(pattern->path_param, *path_value);
+    BoundType result = BoundType::unknown();
+    {
+      RowGuard g(*this, RowContext{});
+      for (const Node* s : m.body->statements) {
+        if (auto* let = s->as<LetStmtNode>()) {
+          bind_let(let);
+        } else {
+          BoundType ignored;
+          bind_statement(s, &ignored);
+        }
+      }
+      if (m.body->expr) result = bind(m.body->expr);
+    }
+    scope_ = saved;
+    return result;
+  }
+  error(call, fmt::format("No match of pattern '{}' for these values.", pattern->name ? pattern->name->value : ""));
+  return BoundType::error();
 }
 
 BoundType Binder::bind_query_block(const QueryBlockNode* block) {

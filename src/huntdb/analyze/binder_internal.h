@@ -35,6 +35,7 @@ struct Symbol {
   std::shared_ptr<Scope> closure;                 // the scope the function was declared in
   const StoredFunction* stored = nullptr;         // a database function
   std::shared_ptr<kql::SyntaxTree> stored_tree;   // its parsed declaration (kept alive)
+  const kql::PatternStmtNode* pattern = nullptr;  // declare pattern name = ... { ... }
 };
 
 class Scope {
@@ -78,6 +79,8 @@ class Binder {
   BoundType call_user_function(const Symbol& fn, const kql::CallNode* call, const std::vector<BoundType>& args,
                                const std::vector<const Node*>& arg_nodes, const BoundType* piped_input);
   BoundType stored_function_as_table(const Symbol& fn, const Node* at);
+  // p("a").["b"] / p("a").b: the body of the declared pattern's match for these values.
+  BoundType call_pattern(const Symbol& pattern, const kql::CallNode* call, const Node* path);
   const Symbol* lookup_stored_function(std::string_view name);
 
   // --- expressions (bind_expression.cpp)
