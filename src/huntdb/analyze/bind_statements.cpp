@@ -344,8 +344,8 @@ BoundType Binder::call_pattern(const Symbol& sym, const CallNode* call, const No
     if (m.values.size() != values.size() || !m.body) continue;
     bool same = true;
     for (size_t i = 0; same && i < values.size(); ++i) same = values[i] && constant_string(m.values[i]) == values[i];
-    if (same && (pattern->path_param != nullptr) == (path_value.has_value()))
-      same = !path_value || (m.path_value && constant_string(m.path_value) == path_value);
+    if (same && (pattern->path_param != nullptr) != path_value.has_value()) same = false;  // p("a") vs p("a").b
+    if (same && path_value) same = m.path_value && constant_string(m.path_value) == path_value;
     if (!same) continue;
     // The body sees the pattern's parameters as the values it matched.
     auto saved = scope_;
