@@ -39,9 +39,11 @@ struct Tally {
   std::string text() const { return fmt::format("{:4}/{:<4} {:6.2f}%", passed, total, percent()); }
 };
 
-// Why the example fails (one line), or "" when it passes.
-std::string check_example(const Engine& engine, const DocsExample& e, const RunOptions& options) {
+// Why the example fails (one line), or "" when it passes. `crashed` is set when an exception
+// escaped the engine (a bug whatever the rate).
+std::string check_example(const Engine& engine, const DocsExample& e, const RunOptions& options, bool* crashed) {
   testing::GuardedRun run = testing::run_guarded(engine, e.query, options);
+  *crashed = run.uncaught;
   if (!run.ok()) return "error: " + run.error;
   const auto& tables = run.result.tables;
   if (tables.size() != e.expected.size())
@@ -67,8 +69,11 @@ TEST(DocsExamples, ResultsMatchTheReferenceDocs) {
   std::map<std::string, Tally> by_kind, by_subkind;
   testing::ReasonTally reasons;
   std::ofstream report("docs_examples_failures.txt");
+  size_t crashes = 0;
   for (const auto& e : examples) {
-    std::string why = check_example(engine, e, options);
+    bool crashed = false;
+    std::string why = check_example(engine, e, options, &crashed);
+    crashes += crashed ? 1 : 0;
     bool ok = why.empty();
     overall.add(ok);
     if (counts_toward_headline(e)) headline.add(ok);
@@ -90,6 +95,7 @@ TEST(DocsExamples, ResultsMatchTheReferenceDocs) {
   report << "\n" << summary;
   std::printf("%s(failures listed in docs_examples_failures.txt)\n", summary.c_str());
 
+  EXPECT_EQ(crashes, 0u) << "exceptions escaped Engine::run; see docs_examples_failures.txt";
   EXPECT_GE(overall.percent(), kOverallFloorPercent) << "see docs_examples_failures.txt";
   EXPECT_GE(headline.percent(), kHeadlineFloorPercent) << "see docs_examples_failures.txt";
 }
