@@ -775,6 +775,14 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
   TablePtr in = input.is_table() ? input.columns : make_table(TableSchema{});
   auto* call = e->call ? e->call->as<CallNode>() : nullptr;
   if (!call || !call->name) return BoundType::table(TableSchema{{}, true});
+  if (auto it = options_.evaluated.find(e); it != options_.evaluated.end()) {
+    // Run already: its table, with the columns the data gave it.
+    for (const Node* a : call->args) bind(a);
+    auto p = std::make_shared<PrecomputedPlan>();
+    p->table = it->second;
+    p->schema = std::make_shared<TableSchema>(it->second->schema);
+    return BoundType::table(p->schema, p);
+  }
   const functions::FunctionInfo* plugin = registry_.plugin(call->name->value);
   std::vector<functions::ArgInfo> args;
   std::vector<ExprPtr> exprs;
@@ -836,7 +844,9 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
   // The output's columns depend on the data (bag_unpack, pivot): known when it runs.
   TableSchema open;
   open.open = true;
-  return finish(std::move(open));
+  BoundType t = finish(std::move(open));
+  if (t.plan && input.plan) out_.deferred.emplace_back(e, t.plan);
+  return t;
 }
 
 }  // namespace huntdb::analyze::detail

@@ -8,9 +8,11 @@ namespace huntdb::analyze::detail {
 
 using namespace kql;
 
-Binder::Binder(const Catalog& catalog, Analysis& out, std::shared_ptr<const SourceText> source)
+Binder::Binder(const Catalog& catalog, Analysis& out, std::shared_ptr<const SourceText> source,
+               const BindOptions& options)
     : catalog_(catalog),
       out_(out),
+      options_(options),
       source_(std::move(source)),
       scope_(std::make_shared<Scope>()),
       registry_(functions::Registry::builtins()) {}
@@ -413,10 +415,9 @@ BoundType Binder::bind_query_block(const QueryBlockNode* block) {
 namespace huntdb::analyze {
 
 Analysis analyze(const kql::SyntaxTree& tree, const Catalog& catalog, const BindOptions& options) {
-  (void)options;
   Analysis out;
   if (!tree.root || tree.is_command()) return out;
-  detail::Binder binder(catalog, out, tree.source);
+  detail::Binder binder(catalog, out, tree.source, options);
   if (auto* block = tree.root->as<kql::QueryBlockNode>()) out.result = binder.bind_query_block(block);
   return out;
 }

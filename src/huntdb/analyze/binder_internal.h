@@ -69,7 +69,7 @@ enum class ProjectionStyle : uint8_t { Default, Extend, Print, Summarize, Replac
 
 class Binder {
  public:
-  Binder(const Catalog& catalog, Analysis& out, std::shared_ptr<const SourceText> source);
+  Binder(const Catalog& catalog, Analysis& out, std::shared_ptr<const SourceText> source, const BindOptions& options);
 
   BoundType bind_query_block(const kql::QueryBlockNode* block);
 
@@ -164,6 +164,7 @@ class Binder {
 
   const Catalog& catalog_;
   Analysis& out_;
+  const BindOptions& options_;
   std::shared_ptr<const SourceText> source_;
   std::shared_ptr<Scope> scope_;
   RowContext ctx_;
