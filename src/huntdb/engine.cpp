@@ -94,19 +94,34 @@ QueryResult Engine::run(std::string query, const RunOptions& options) const {
   }
   analyze::BindOptions bind;
   bind.parameters = options.parameters;
-  analyze::Analysis a = analyze::analyze(*tree, catalog_, bind);
-  if (has_errors(a.diagnostics)) {
-    out.errors = std::move(a.diagnostics);
-    return out;
+  exec::QueryContext ctx(*tables_, exec::ThreadPool::shared());
+  ctx.kernel.now = options.now != 0 ? options.now : current_ticks();
+  ctx.parameters = options.parameters;
+  if (options.time_limit.count() > 0) ctx.set_deadline(std::chrono::steady_clock::now() + options.time_limit);
+  exec::Executor executor(ctx);
+  analyze::Analysis a;
+  // A plugin whose columns depend on the data (bag_unpack, pivot) runs first when the rest of
+  // the query needs its columns; then the query is bound again with its table.
+  constexpr int kMaxDeferred = 16;
+  for (int round = 0;; ++round) {
+    a = analyze::analyze(*tree, catalog_, bind);
+    if (has_errors(a.diagnostics)) {
+      out.errors = std::move(a.diagnostics);
+      return out;
+    }
+    if (!has_errors(a.plan_errors) || a.deferred.empty() || round == kMaxDeferred) break;
+    auto [node, plan] = a.deferred.front();
+    try {
+      bind.evaluated[node] = executor.run(plan);
+    } catch (const exec::ExecError& e) {
+      out.errors.push_back(Diagnostic{DiagnosticKind::Execution, Severity::Error, e.what(), e.at()});
+      return out;
+    }
   }
   if (has_errors(a.plan_errors)) {
     out.errors = std::move(a.plan_errors);
     return out;
   }
-  exec::QueryContext ctx(*tables_, exec::ThreadPool::shared());
-  ctx.kernel.now = options.now != 0 ? options.now : current_ticks();
-  ctx.parameters = options.parameters;
-  exec::Executor executor(ctx);
   try {
     exec::ExecConstantEvaluator constants(executor);
     analyze::QueryPlan plan = options.optimize ? plan::optimize(a.plan, {&constants}) : a.plan;

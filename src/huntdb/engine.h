@@ -2,6 +2,7 @@
 // (kql/, analyze/, ...) stay behind it.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,6 +59,9 @@ struct RunOptions {
   bool explain_only = false;
   // Run the plan as the binder made it (tests compare both ways).
   bool optimize = true;
+  // Wall-clock budget for running the plan; past it the query stops with an error at the next
+  // batch boundary. Zero: no limit.
+  std::chrono::milliseconds time_limit{0};
 };
 
 class Engine {

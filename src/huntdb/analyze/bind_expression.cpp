@@ -63,6 +63,11 @@ const Node* strip_named(const Node* n) {
 
 BoundType Binder::bind(const Node* n) {
   if (!n) return BoundType::unknown();
+  if (!search_terms_.empty() && search_terms_.contains(n)) {
+    BoundType t = bare_search_term(n);
+    out_.types[n] = t;
+    return t;
+  }
   BoundType t;
   switch (n->kind) {
     case NodeKind::Missing:
@@ -319,6 +324,8 @@ DynamicPtr Binder::dynamic_literal(const Node* n) {
     if (v->type == ScalarType::Int) *v = Value::of_long(v->as_int());
     return DynValue::from_value(*v);
   }
+  if (n->as<CompoundStringNode>()) return DynValue::of_string(constant_string(n).value_or(""));  // "a" "b" is "ab"
+  if (auto* inner = n->as<DynamicNode>()) return dynamic_literal(inner->value);  // dynamic({'a': dynamic([1])})
   if (auto* u = n->as<UnaryNode>()) {
     DynamicPtr inner = dynamic_literal(u->operand);
     if (!inner || u->op == UnaryOp::Plus) return inner;
@@ -419,13 +426,23 @@ BoundType Binder::bind_name(const NameNode* n) {
     return BoundType::table(schema, table_scan(name, schema));
   }
   if (const Symbol* f = lookup_stored_function(name)) return call_user_function(*f, nullptr, {}, {}, nullptr);
-  if (ctx_.row && ctx_.row->open) return BoundType::unknown();
+  if (ctx_.row && ctx_.row->open) {
+    note_late_column(n);
+    return BoundType::unknown();
+  }
   if (name == "$left" || name == "$right") return BoundType::unknown();
   error(n, fmt::format("The name '{}' does not refer to any known column, table, variable or function.", name));
   return BoundType::error();
 }
 
 BoundType Binder::bind_path(const PathNode* p) {
+  // pattern("value").path
+  if (auto* call = p->target->as<CallNode>(); call && call->name)
+    if (const Symbol* s = scope_->find(call->name->value); s && s->pattern) {
+      const Node* path = p->member;
+      if (auto* el = path->as<ElementNode>(); el && !el->target) path = el->index;  // .["New York"]
+      return call_pattern(*s, call, path);
+    }
   // $left.Col / $right.Col inside join conditions
   if (auto* side = p->target->as<NameNode>(); side && (side->value == "$left" || side->value == "$right")) {
     TablePtr table = side->value == "$left" ? ctx_.left : ctx_.right;
@@ -443,6 +460,7 @@ BoundType Binder::bind_path(const PathNode* p) {
     if (!table->open)
       error(member, fmt::format("The name '{}' does not refer to any known column, table, variable or function.",
                                 member->value));
+    note_late_column(member);
     return BoundType::unknown();
   }
   // step.Column inside scan: the column's value in the row the step last matched
@@ -492,7 +510,10 @@ BoundType Binder::bind_path(const PathNode* p) {
         plan_error(p, "A column of a table cannot be used as a scalar here.");
         return BoundType::of(c->type);
       }
-      if (target.columns->open) return BoundType::unknown();
+      if (target.columns->open) {
+        note_late_column(member);
+        return BoundType::unknown();
+      }
       error(member, fmt::format("The name '{}' does not refer to any known column.", member->value));
       return BoundType::unknown();
     }
@@ -628,8 +649,42 @@ ExprPtr Binder::search_term(const BinaryNode* b, const BoundType& term) {
   return e;
 }
 
+void Binder::mark_search_terms(const Node* n) {
+  n = strip_named(n);
+  if (!n) return;
+  if (auto* p = n->as<ParenNode>()) return mark_search_terms(p->inner);
+  if (auto* b = n->as<BinaryNode>(); b && (b->op == BinaryOp::And || b->op == BinaryOp::Or)) {
+    // Left-nested chains can be long: walk them with a loop.
+    for (const BinaryNode* link = b; link;) {
+      mark_search_terms(link->rhs);
+      auto* next = link->lhs ? link->lhs->as<BinaryNode>() : nullptr;
+      if (next && (next->op == BinaryOp::And || next->op == BinaryOp::Or)) {
+        link = next;
+      } else {
+        mark_search_terms(link->lhs);
+        link = nullptr;
+      }
+    }
+    return;
+  }
+  if (auto* c = n->as<CallNode>(); c && c->name && c->name->value == "not" && c->args.size() == 1)
+    return mark_search_terms(c->args[0]);
+  if (auto* lit = n->as<LiteralNode>(); (lit && lit->lit == LiteralKind::String) || n->as<CompoundStringNode>())
+    search_terms_.insert(n);
+}
+
+BoundType Binder::bare_search_term(const Node* literal) {
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::SearchTerm;
+  e->type = ScalarType::Bool;
+  e->binary_op = BinaryOp::Has;
+  e->name = constant_string(literal).value_or("");
+  return BoundType::of(ScalarType::Bool, e);
+}
+
 BoundType Binder::bind_call(const CallNode* call, const BoundType* piped_input) {
   const std::string& name = call->name ? call->name->value : std::string();
+  if (const Symbol* s = scope_->find(name); s && s->pattern) return call_pattern(*s, call, nullptr);
   // Local functions shadow built-ins.
   if (const Symbol* s = scope_->find(name); s && (s->kind == Symbol::Kind::Function || s->kind == Symbol::Kind::StoredFunction)) {
     std::vector<BoundType> args;
@@ -678,7 +733,19 @@ BoundType Binder::bind_call(const CallNode* call, const BoundType* piped_input) 
   // aggregate.
   if (ctx_.aggregates)
     if (const functions::FunctionInfo* fn = registry_.aggregate(name)) return bind_builtin_call(call, *fn);
-  if (const functions::FunctionInfo* fn = registry_.scalar(name)) return bind_builtin_call(call, *fn);
+  if (const functions::FunctionInfo* fn = registry_.scalar(name)) {
+    BoundType t = bind_builtin_call(call, *fn);
+    // column_names_of(T) is known from T's schema: a constant array of names.
+    if (name == "column_names_of" && !t.expr && call->args.size() == 1) {
+      auto it = out_.types.find(call->args[0]);
+      if (it != out_.types.end() && it->second.is_table() && !it->second.columns->open) {
+        DynValue::Elements names;
+        for (const auto& c : it->second.columns->columns) names.push_back(DynValue::of_string(c.name));
+        t.expr = Expr::literal(Value::of_dynamic(DynValue::of_array(std::move(names))));
+      }
+    }
+    return t;
+  }
   if (const functions::FunctionInfo* fn = registry_.aggregate(name)) {
     if (!ctx_.aggregates)
       error(call->name, fmt::format("The aggregate function '{}' can only be used in summarize, make-series or "
@@ -718,7 +785,8 @@ BoundType Binder::bind_builtin_call(const CallNode* call, const functions::Funct
   // The call's arguments as expressions (`*` and name=value arguments excepted).
   std::vector<ExprPtr> arg_exprs;
   bool complete = true;
-  for (const Node* a : call->args) {
+  for (size_t k = 0; k < call->args.size(); ++k) {
+    const Node* a = call->args[k];
     const Node* e = strip_named(a);
     if (e && e->kind == NodeKind::Star) {
       // f(*): every column of the row
@@ -732,6 +800,12 @@ BoundType Binder::bind_builtin_call(const CallNode* call, const functions::Funct
     }
     auto it = out_.types.find(a);
     ExprPtr x = it == out_.types.end() ? nullptr : it->second.expr;
+    // An argument that fits only by widening (a dynamic where a string is declared, an int
+    // where a long is) is converted here, so that kernels see the types they declare.
+    if (x && r.signature && k < args.size())
+      if (const functions::Param* p = functions::parameter_for(*r.signature, k); p && p->shape != functions::ArgShape::Tabular)
+        if (ScalarType to = functions::implicit_conversion(p->types, args[k].type); to != ScalarType::Unknown)
+          x = Expr::cast(x, to);
     if (!x) complete = false;
     arg_exprs.push_back(std::move(x));
   }

@@ -724,7 +724,23 @@ BoundType Binder::bind_join(const Node* op, const BoundType& input) {
   std::vector<std::string> right_key_names;
   {
     RowGuard g(*this, RowContext{in, ColumnSide::Row, in, right, false, false});
-    const NodeList& on = lookup ? op->as<LookupNode>()->on : op->as<JoinNode>()->on;
+    const NodeList& on_list = lookup ? op->as<LookupNode>()->on : op->as<JoinNode>()->on;
+    // `on a and b`, `on $left.a == $right.b and $left.c == $right.d`: each side of an `and` is a
+    // condition of its own, as if separated by commas.
+    std::vector<const Node*> on;
+    for (const Node* cond : on_list) {
+      std::vector<const Node*> pending{cond};
+      while (!pending.empty()) {
+        const Node* c = pending.back();
+        pending.pop_back();
+        if (auto* b = c ? c->as<BinaryNode>() : nullptr; b && b->op == BinaryOp::And && b->lhs && b->rhs) {
+          pending.push_back(b->rhs);
+          pending.push_back(b->lhs);
+        } else {
+          on.push_back(c);
+        }
+      }
+    }
     for (const Node* cond : on) {
       if (auto* n = cond->as<NameNode>()) {
         int l = in->index_of(n->value);

@@ -565,17 +565,19 @@ BoundType Binder::bind_search(const Node* op, const BoundType& input) {
     shifted.open = true;
     RowGuard g(*this, RowContext{make_table(shifted)});
     const Node* pred = find ? op->as<FindNode>()->predicate : op->as<SearchNode>()->predicate;
-    // search "term": the term against every column
-    if (auto* lit = pred ? pred->as<LiteralNode>() : nullptr; lit && lit->lit == LiteralKind::String) {
-      auto e = std::make_shared<Expr>();
-      e->kind = ExprKind::SearchTerm;
-      e->type = ScalarType::Bool;
-      e->binary_op = BinaryOp::Has;
-      e->name = decode_string_literal(lit->text);
-      out_.types[pred] = BoundType::of(ScalarType::Bool, e);
-      predicate = BoundType::of(ScalarType::Bool, e);
+    // `* and p` filters as p alone: the star matches every row.
+    if (auto* both = pred ? pred->as<BinaryNode>() : nullptr;
+        both && both->op == BinaryOp::And && both->lhs && both->lhs->kind == NodeKind::Star && both->rhs)
+      pred = both->rhs;
+    if (pred && pred->kind == NodeKind::Star) {
+      // search *: every row of every source
+      predicate = BoundType::of(ScalarType::Bool, Expr::literal(Value::of_bool(true)));
+      out_.types[pred] = predicate;
     } else {
+      // search "a" and ("b" or T == 1): each bare string is a term against every column
+      mark_search_terms(pred);
       predicate = bind_scalar(pred);
+      search_terms_.clear();
     }
   }
   if (!find) {
@@ -606,22 +608,78 @@ BoundType Binder::bind_search(const Node* op, const BoundType& input) {
     if ((p->name == "withsource" || p->name == "with_source") && p->value && p->value->as<NameNode>())
       source_name = p->value->as<NameNode>()->value;
   s.columns.push_back({source_name, ScalarType::String});
+  // The union's row: the source name, then the merged columns.
+  std::vector<ExprPtr> exprs{Expr::column(0, ScalarType::String, "$table")};
+  StringSet projected;
+  const functions::FunctionInfo* pack_all = registry_.scalar("pack_all");
+  // pack_: the other columns of the row, as a bag of those that have a value.
+  auto pack = [&]() -> ExprPtr {
+    std::vector<ExprPtr> args{Expr::literal(Value::of_bool(true))};
+    for (size_t i = 0; i < merged.columns.size(); ++i) {
+      const auto& c = merged.columns[i];
+      if (projected.contains(c.name)) continue;
+      args.push_back(Expr::literal(Value::of_string(c.name)));
+      args.push_back(Expr::column(static_cast<uint32_t>(i + 1), c.type, c.name));
+    }
+    return Expr::call(pack_all, ScalarType::Dynamic, std::move(args));
+  };
+  auto column_or_null = [&](const std::string& name, ScalarType type) -> ExprPtr {
+    int i = merged.index_of(name);
+    if (i < 0) return Expr::literal(Value::null(type == ScalarType::Unknown ? ScalarType::String : type));
+    return Expr::cast(Expr::column(static_cast<uint32_t>(i + 1), merged.columns[i].type, name), type);
+  };
+  bool wants_pack = false;
   if (f->project_keyword == "project") {
     for (const Node* c : f->project) {
       if (auto* tc = c->as<TypedColumnNode>()) {
-        s.columns.push_back({tc->name->value, type_of_type_expr(tc->type)});
+        ScalarType t = type_of_type_expr(tc->type);
+        s.columns.push_back({tc->name->value, t});
+        projected.insert(tc->name->value);
+        exprs.push_back(column_or_null(tc->name->value, t));
       } else if (auto* n = c->as<NameNode>()) {
         const ColumnSchema* col = merged.find(n->value);
-        s.columns.push_back({n->value, col ? col->type : ScalarType::Unknown});
+        ScalarType t = col ? col->type : ScalarType::Unknown;
+        s.columns.push_back({n->value, t});
+        projected.insert(n->value);
+        exprs.push_back(column_or_null(n->value, t));
       } else if (c->as<CallNode>()) {
         s.columns.push_back({"pack_", ScalarType::Dynamic});
+        exprs.push_back(nullptr);  // filled below, once every projected name is known
+        wants_pack = true;
       }
     }
   } else {
     s.columns.push_back({"pack_", ScalarType::Dynamic});
+    exprs.push_back(nullptr);
+    wants_pack = true;
   }
+  if (wants_pack)
+    for (auto& e : exprs)
+      if (!e) e = pack();
   auto schema = make_table(std::move(s));
-  return BoundType::table(schema, unsupported(op, "find is not supported; use search or union.", schema));
+  if (!complete || !predicate.expr || plans.empty() || !pack_all) return BoundType::table(schema);
+  TableSchema row;
+  row.columns.push_back({"$table", ScalarType::String});
+  for (const auto& c : merged.columns) row.columns.push_back(c);
+  auto row_schema = make_table(std::move(row));
+  auto u = std::make_shared<UnionPlan>();
+  u->schema = row_schema;
+  u->inputs = plans;
+  for (auto& m : maps)
+    for (int& i : m)
+      if (i >= 0) i += 1;
+  u->column_maps = std::move(maps);
+  u->source_column = 0;
+  u->source_names = names;
+  auto filter = std::make_shared<FilterPlan>();
+  filter->schema = row_schema;
+  filter->inputs = {u};
+  filter->predicate = Expr::cast(predicate.expr, ScalarType::Bool);
+  auto project = std::make_shared<ProjectPlan>();
+  project->schema = schema;
+  project->inputs = {filter};
+  project->exprs = std::move(exprs);
+  return BoundType::table(schema, project);
 }
 
 // ---------------------------------------------------------------- scan
@@ -717,12 +775,33 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
   TablePtr in = input.is_table() ? input.columns : make_table(TableSchema{});
   auto* call = e->call ? e->call->as<CallNode>() : nullptr;
   if (!call || !call->name) return BoundType::table(TableSchema{{}, true});
+  if (auto it = options_.evaluated.find(e); it != options_.evaluated.end()) {
+    // Run already: its table, with the columns the data gave it.
+    for (const Node* a : call->args) bind(a);
+    auto p = std::make_shared<PrecomputedPlan>();
+    p->table = it->second;
+    p->schema = std::make_shared<TableSchema>(it->second->schema);
+    return BoundType::table(p->schema, p);
+  }
   const functions::FunctionInfo* plugin = registry_.plugin(call->name->value);
   std::vector<functions::ArgInfo> args;
   std::vector<ExprPtr> exprs;
   ctx_.aggregates = true;  // pivot(col, sum(x)), ... take an aggregation
-  for (const Node* a : call->args) {
-    BoundType t = bind(a);
+  // A table given as the first argument (ipv4_lookup(Ranges, ip, network), geo_polygon_lookup)
+  // is looked up: a bare name the input lacks and that table has is one of its columns (the
+  // right side, as in a join).
+  TablePtr lookup;
+  for (size_t k = 0; k < call->args.size(); ++k) {
+    const Node* a = call->args[k];
+    auto* name = a ? a->as<NameNode>() : nullptr;
+    BoundType t;
+    if (lookup && name && !in->find(name->value) && lookup->find(name->value)) {
+      RowGuard g(*this, RowContext{lookup, ColumnSide::Right});
+      t = bind(a);
+    } else {
+      t = bind(a);
+    }
+    if (k == 0 && t.is_table()) lookup = t.columns;
     args.push_back(arg_info(a, t));
     exprs.push_back(t.expr);
   }
@@ -765,7 +844,9 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
   // The output's columns depend on the data (bag_unpack, pivot): known when it runs.
   TableSchema open;
   open.open = true;
-  return finish(std::move(open));
+  BoundType t = finish(std::move(open));
+  if (t.plan && input.plan) out_.deferred.emplace_back(e, t.plan);
+  return t;
 }
 
 }  // namespace huntdb::analyze::detail

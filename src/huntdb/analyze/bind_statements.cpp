@@ -8,9 +8,11 @@ namespace huntdb::analyze::detail {
 
 using namespace kql;
 
-Binder::Binder(const Catalog& catalog, Analysis& out, std::shared_ptr<const SourceText> source)
+Binder::Binder(const Catalog& catalog, Analysis& out, std::shared_ptr<const SourceText> source,
+               const BindOptions& options)
     : catalog_(catalog),
       out_(out),
+      options_(options),
       source_(std::move(source)),
       scope_(std::make_shared<Scope>()),
       registry_(functions::Registry::builtins()) {}
@@ -77,6 +79,22 @@ BoundType Binder::call_user_function(const Symbol& fn, const CallNode* call, con
 
   auto saved_scope = scope_;
   scope_ = std::make_shared<Scope>(fn.kind == Symbol::Kind::StoredFunction ? nullptr : fn.closure);
+  // f(c=7, a=12): a named argument goes to the parameter of that name; the others fill the
+  // remaining parameters in order.
+  std::vector<int> named_arg(decl->params.size(), -1);
+  std::vector<bool> taken(args.size(), false);
+  for (size_t k = 0; k < args.size() && k < arg_nodes.size(); ++k) {
+    auto* named = arg_nodes[k] ? arg_nodes[k]->as<SimpleNamedNode>() : nullptr;
+    if (!named || !named->name) continue;
+    for (size_t i = 0; i < decl->params.size(); ++i) {
+      const FunctionParamNode* p = decl->params[i];
+      if (p && p->decl && p->decl->name && p->decl->name->value == named->name->value && named_arg[i] < 0) {
+        named_arg[i] = static_cast<int>(k);
+        taken[k] = true;
+        break;
+      }
+    }
+  }
   size_t next_arg = 0;
   for (size_t i = 0; i < decl->params.size(); ++i) {
     const FunctionParamNode* p = decl->params[i];
@@ -86,8 +104,13 @@ BoundType Binder::call_user_function(const Symbol& fn, const CallNode* call, con
     const Node* arg_node = nullptr;
     BoundType arg;
     bool have_arg = false;
+    while (next_arg < args.size() && taken[next_arg]) ++next_arg;
     if (i == 0 && piped_input && tabular) {
       arg = *piped_input;
+      have_arg = true;
+    } else if (named_arg[i] >= 0) {
+      arg = args[named_arg[i]];
+      arg_node = arg_nodes[named_arg[i]];
       have_arg = true;
     } else if (next_arg < args.size()) {
       arg = args[next_arg];
@@ -291,6 +314,8 @@ void Binder::bind_statement(const Node* stmt, BoundType* result) {
         Symbol sym;
         sym.kind = Symbol::Kind::Database;
         sym.type = BoundType::unknown();
+        // `declare pattern p;` alone names a pattern defined elsewhere: nothing to bind here.
+        if (p->has_declaration) sym.pattern = p;
         scope_->add(p->name->value, std::move(sym));
       }
       break;
@@ -305,6 +330,58 @@ void Binder::bind_statement(const Node* stmt, BoundType* result) {
   }
 }
 
+BoundType Binder::call_pattern(const Symbol& sym, const CallNode* call, const Node* path) {
+  const PatternStmtNode* pattern = sym.pattern;
+  std::vector<std::optional<std::string>> values;
+  for (const Node* a : call->args) {
+    bind(a);
+    values.push_back(constant_string(a));
+  }
+  std::optional<std::string> path_value;
+  if (path) {
+    if (auto* n = path->as<NameNode>()) path_value = n->value;  // .Alberta and .["New York"]
+    else path_value = constant_string(path);
+  }
+  for (const auto& m : pattern->matches) {
+    if (m.values.size() != values.size() || !m.body) continue;
+    bool same = true;
+    for (size_t i = 0; same && i < values.size(); ++i) same = values[i] && constant_string(m.values[i]) == values[i];
+    if (same && (pattern->path_param != nullptr) != path_value.has_value()) same = false;  // p("a") vs p("a").b
+    if (same && path_value) same = m.path_value && constant_string(m.path_value) == path_value;
+    if (!same) continue;
+    // The body sees the pattern's parameters as the values it matched.
+    auto saved = scope_;
+    scope_ = std::make_shared<Scope>(scope_);
+    auto bind_param = [&](const NameAndTypeNode* param, const std::string& value) {
+      if (!param || !param->name) return;
+      Symbol s;
+      s.kind = Symbol::Kind::Scalar;
+      s.type = BoundType::of(ScalarType::String, Expr::literal(Value::of_string(value)));
+      s.literal = value;
+      scope_->add(param->name->value, std::move(s));
+    };
+    for (size_t i = 0; i < pattern->params.size() && i < values.size(); ++i) bind_param(pattern->params[i], *values[i]);
+    if (path_value) bind_param(pattern->path_param, *path_value);
+    BoundType result = BoundType::unknown();
+    {
+      RowGuard g(*this, RowContext{});
+      for (const Node* s : m.body->statements) {
+        if (auto* let = s->as<LetStmtNode>()) {
+          bind_let(let);
+        } else {
+          BoundType ignored;
+          bind_statement(s, &ignored);
+        }
+      }
+      if (m.body->expr) result = bind(m.body->expr);
+    }
+    scope_ = saved;
+    return result;
+  }
+  error(call, fmt::format("No match of pattern '{}' for these values.", pattern->name ? pattern->name->value : ""));
+  return BoundType::error();
+}
+
 BoundType Binder::bind_query_block(const QueryBlockNode* block) {
   BoundType result = BoundType::unknown();
   for (const Node* s : block->statements) {
@@ -317,6 +394,19 @@ BoundType Binder::bind_query_block(const QueryBlockNode* block) {
       out_.plan.results.push_back(std::move(r));
     }
   }
+  // A result left without a plan and without an error saying why: name the column that could
+  // not be placed, so the failure says more than "cannot be executed".
+  if (late_column_ && out_.plan_errors.empty() && !has_errors(out_.diagnostics)) {
+    for (const auto& r : out_.plan.results) {
+      if (r.plan || r.scalar) continue;
+      std::string_view name = late_column_->as<NameNode>() ? std::string_view(late_column_->as<NameNode>()->value) : "";
+      plan_error(late_column_, fmt::format("The column '{}' is known only when the query runs (the columns of its "
+                                           "table depend on the data, as after bag_unpack or pivot); such a column "
+                                           "cannot be planned yet.",
+                                           name));
+      break;
+    }
+  }
   return result;
 }
 
@@ -325,10 +415,9 @@ BoundType Binder::bind_query_block(const QueryBlockNode* block) {
 namespace huntdb::analyze {
 
 Analysis analyze(const kql::SyntaxTree& tree, const Catalog& catalog, const BindOptions& options) {
-  (void)options;
   Analysis out;
   if (!tree.root || tree.is_command()) return out;
-  detail::Binder binder(catalog, out, tree.source);
+  detail::Binder binder(catalog, out, tree.source, options);
   if (auto* block = tree.root->as<kql::QueryBlockNode>()) out.result = binder.bind_query_block(block);
   return out;
 }

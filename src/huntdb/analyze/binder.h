@@ -60,11 +60,16 @@ struct Analysis {
   QueryPlan plan;
   // What the query says that cannot be executed (the type checker accepts it).
   Diagnostics plan_errors;
+  // Plugin calls whose output columns depend on the data (bag_unpack, pivot), with their plans:
+  // run one, give its table back in BindOptions::evaluated, and bind again to plan what follows.
+  std::vector<std::pair<const kql::Node*, PlanPtr>> deferred;
 };
 
 // Values the query is bound with: the values of `declare query_parameters` given by the caller.
 struct BindOptions {
   std::vector<std::pair<std::string, Value>> parameters;
+  // Results of deferred plugin calls (Analysis::deferred), by their evaluate node.
+  absl::flat_hash_map<const kql::Node*, TablePtr> evaluated;
 };
 
 Analysis analyze(const kql::SyntaxTree& tree, const Catalog& catalog, const BindOptions& options = {});

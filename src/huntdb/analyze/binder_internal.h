@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <absl/container/flat_hash_set.h>
+
 #include "huntdb/common/string_map.h"
 
 #include "huntdb/analyze/binder.h"
@@ -33,6 +35,7 @@ struct Symbol {
   std::shared_ptr<Scope> closure;                 // the scope the function was declared in
   const StoredFunction* stored = nullptr;         // a database function
   std::shared_ptr<kql::SyntaxTree> stored_tree;   // its parsed declaration (kept alive)
+  const kql::PatternStmtNode* pattern = nullptr;  // declare pattern name = ... { ... }
 };
 
 class Scope {
@@ -66,7 +69,7 @@ enum class ProjectionStyle : uint8_t { Default, Extend, Print, Summarize, Replac
 
 class Binder {
  public:
-  Binder(const Catalog& catalog, Analysis& out, std::shared_ptr<const SourceText> source);
+  Binder(const Catalog& catalog, Analysis& out, std::shared_ptr<const SourceText> source, const BindOptions& options);
 
   BoundType bind_query_block(const kql::QueryBlockNode* block);
 
@@ -76,6 +79,8 @@ class Binder {
   BoundType call_user_function(const Symbol& fn, const kql::CallNode* call, const std::vector<BoundType>& args,
                                const std::vector<const Node*>& arg_nodes, const BoundType* piped_input);
   BoundType stored_function_as_table(const Symbol& fn, const Node* at);
+  // p("a").["b"] / p("a").b: the body of the declared pattern's match for these values.
+  BoundType call_pattern(const Symbol& pattern, const kql::CallNode* call, const Node* path);
   const Symbol* lookup_stored_function(std::string_view name);
 
   // --- expressions (bind_expression.cpp)
@@ -90,6 +95,7 @@ class Binder {
   functions::ArgInfo arg_info(const Node* arg, const BoundType& type);
   DynamicPtr dynamic_literal(const Node* json);
   ExprPtr search_term(const kql::BinaryNode* b, const BoundType& term);
+  BoundType bare_search_term(const Node* literal);
   // Field `name` of a tuple-valued expression.
   ExprPtr tuple_field(const BoundType& tuple, std::string_view name);
   std::optional<std::string> constant_string(const Node* n);
@@ -158,6 +164,7 @@ class Binder {
 
   const Catalog& catalog_;
   Analysis& out_;
+  const BindOptions& options_;
   std::shared_ptr<const SourceText> source_;
   std::shared_ptr<Scope> scope_;
   RowContext ctx_;
@@ -175,6 +182,17 @@ class Binder {
   absl::flat_hash_map<const Expr*, std::vector<ScalarType>> aggregate_fields_;
   // While binding scan steps: step names and their positions.
   StringMap<uint32_t> scan_steps_;
+  // While binding a search predicate: the string literals that stand alone as conditions
+  // ("a" and "b"), each a term matched against every column.
+  absl::flat_hash_set<const Node*> search_terms_;
+  void mark_search_terms(const Node* predicate);
+  // The first name accepted only because its table's columns are open (known when the query
+  // runs, as after bag_unpack or pivot): such a name has no plan, and it is why the query
+  // cannot be planned when no other reason was reported.
+  const Node* late_column_ = nullptr;
+  void note_late_column(const Node* name) {
+    if (!late_column_) late_column_ = name;
+  }
 };
 
 // Temporarily replaces the row context.

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "huntdb/column/column.h"
 #include "huntdb/functions/registry.h"
 #include "huntdb/kql/ast.h"
 #include "huntdb/types/schema.h"
@@ -99,7 +100,7 @@ struct SortKey {
 enum class PlanKind : uint8_t {
   TableScan, Values, Range, Filter, Project, Aggregate, Count, Take, Top, Sort, Distinct, Union, Join,
   MvExpand, MvApply, Parse, ParseKv, MakeSeries, TopNested, TopHitters, Sample, SampleDistinct, Render,
-  Materialize, SubqueryInput, Fork, Facet, Partition, ScanOp, Reduce, Evaluate, Unsupported,
+  Materialize, SubqueryInput, Fork, Facet, Partition, ScanOp, Reduce, Evaluate, Unsupported, Precomputed,
 };
 
 struct Plan {
@@ -396,6 +397,13 @@ struct UnsupportedPlan : Plan {
   UnsupportedPlan() : Plan(PlanKind::Unsupported) {}
   std::string message;
   Span at;
+};
+
+// A table already computed while planning: the output of a plugin whose columns depend on the
+// data (bag_unpack, pivot), run first so that the rest of the query can be bound to its columns.
+struct PrecomputedPlan : Plan {
+  PrecomputedPlan() : Plan(PlanKind::Precomputed) {}
+  TablePtr table;
 };
 
 // ---------------------------------------------------------------- the whole query

@@ -65,6 +65,8 @@ TablePtr Executor::dispatch(const Plan& p, const Bindings* b) {
     case PlanKind::Fork:
     case PlanKind::Facet:
       throw ExecError("fork and facet must be the last operator of a query.");
+    case PlanKind::Precomputed:
+      return p.as<PrecomputedPlan>().table;
     case PlanKind::Unsupported: {
       const auto& u = p.as<UnsupportedPlan>();
       throw ExecError(u.message, u.at);

@@ -179,6 +179,7 @@ class Compiler {
   }
 
   static void add_in_value(ExprNode& n, const Value& v) {
+    if (v.is_null()) return;  // a null of any type (a dynamic null holds no pointer)
     if (v.type == ScalarType::Dynamic && v.as_dynamic() && v.as_dynamic()->is_array()) {
       // x in (dynamic([...])): the array's elements are the list.
       for (const auto& el : v.as_dynamic()->elements()) add_in_value(n, scalar_of(*el));
@@ -226,7 +227,7 @@ ColumnPtr eval_in(const ExprNode& n, const ColumnPtr& x) {
   // typed comparison does for integral values).
   for (size_t i = 0; i < rows; ++i) {
     Value v = x->value_at(i);
-    if (v.type == ScalarType::Dynamic && v.as_dynamic()) v = scalar_of(*v.as_dynamic());
+    if (v.type == ScalarType::Dynamic && !v.is_null() && v.as_dynamic()) v = scalar_of(*v.as_dynamic());
     if (v.is_null()) {
       out[i] = negate;
       continue;

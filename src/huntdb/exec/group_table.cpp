@@ -37,7 +37,7 @@ std::string other_text(const Value& v) {
     const auto& b = v.as_guid().bytes;
     return "g" + std::string(reinterpret_cast<const char*>(b.data()), b.size());
   }
-  if (v.type == ScalarType::Dynamic && v.as_dynamic()) return "d" + to_json(*v.as_dynamic());
+  if (v.type == ScalarType::Dynamic && !v.is_null() && v.as_dynamic()) return "d" + to_json(*v.as_dynamic());
   return "v";
 }
 

@@ -141,7 +141,8 @@ std::optional<int> compare_values(const Value& a, const Value& b) {
     case 5: return three_way(a.as_bool(), b.as_bool());
     case 6: return std::memcmp(a.as_guid().bytes.data(), b.as_guid().bytes.data(), 16);
     default:
-      if (a.type == ScalarType::Dynamic && b.type == ScalarType::Dynamic && a.as_dynamic() && b.as_dynamic())
+      if (a.type == ScalarType::Dynamic && b.type == ScalarType::Dynamic && !a.is_null() && !b.is_null() &&
+          a.as_dynamic() && b.as_dynamic())
         return dynamic_equal(*a.as_dynamic(), *b.as_dynamic()) ? 0 : 1;
       return std::nullopt;
   }

@@ -105,7 +105,10 @@ TablePtr range(const RangePlan& p, Executor& ex, const Bindings* b) {
     double n = std::floor((t - f) / s) + 1;
     if (n > kMaxRangeRows) throw ExecError("range would produce more than 100,000,000 rows.");
     std::vector<double> v(static_cast<size_t>(n));
-    for (size_t i = 0; i < v.size(); ++i) v[i] = f + s * static_cast<double>(i);
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i % kBatchRows == 0) ex.context().check_cancelled();  // up to 10^8 rows: stay stoppable
+      v[i] = f + s * static_cast<double>(i);
+    }
     rows = v.size();
     cols.push_back(Column::make_reals(type, std::move(v)));
   } else {
@@ -117,7 +120,10 @@ TablePtr range(const RangePlan& p, Executor& ex, const Bindings* b) {
     __int128 n = (static_cast<__int128>(t) - f) / s + 1;
     if (n > kMaxRangeRows) throw ExecError("range would produce more than 100,000,000 rows.");
     std::vector<int64_t> v(static_cast<size_t>(n));
-    for (size_t i = 0; i < v.size(); ++i) v[i] = f + s * static_cast<int64_t>(i);
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i % kBatchRows == 0) ex.context().check_cancelled();
+      v[i] = f + s * static_cast<int64_t>(i);
+    }
     rows = v.size();
     cols.push_back(Column::make_longs(type == ScalarType::Int ? ScalarType::Long : type, std::move(v)));
   }

@@ -2,6 +2,7 @@
 // join / lookup: a hash join on equality keys with Kusto's nine kinds; innerunique (the default)
 // keeps one left row per key. Null keys match nothing.
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -17,10 +18,19 @@ namespace huntdb::exec::op {
 TablePtr union_all(const UnionPlan& p, Executor& ex, const Bindings* b) {
   const TableSchema& out = *p.schema;
   std::vector<Batch> batches;
+  // union * over a whole workspace: thousands of inputs, tens of thousands of columns, most of
+  // them missing from any one input. One null column per type and size serves them all.
+  std::map<std::pair<ScalarType, size_t>, ColumnPtr> nulls;
+  auto null_column = [&](ScalarType t, size_t rows) {
+    ColumnPtr& c = nulls[{t, rows}];
+    if (!c) c = Column::make_nulls(t, rows);
+    return c;
+  };
   for (size_t i = 0; i < p.inputs.size(); ++i) {
     TablePtr in = ex.run(p.inputs[i], b);
     const std::vector<int>& map = p.column_maps[i];
     for (const auto& batch : in->batches) {
+      ex.context().check_cancelled();
       Batch o;
       o.rows = batch.rows;
       o.columns.assign(out.columns.size(), nullptr);
@@ -35,7 +45,7 @@ TablePtr union_all(const UnionPlan& p, Executor& ex, const Bindings* b) {
       if (p.source_column >= 0)
         o.columns[p.source_column] = Column::make_constant(Value::of_string(p.source_names[i]), batch.rows);
       for (size_t c = 0; c < o.columns.size(); ++c)
-        if (!o.columns[c]) o.columns[c] = Column::make_nulls(out.columns[c].type, batch.rows);
+        if (!o.columns[c]) o.columns[c] = null_column(out.columns[c].type, batch.rows);
       batches.push_back(std::move(o));
     }
   }

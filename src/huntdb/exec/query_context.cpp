@@ -6,6 +6,8 @@ namespace huntdb::exec {
 
 void QueryContext::check_cancelled() const {
   if (cancelled.load(std::memory_order_relaxed)) throw ExecError("The query was cancelled.");
+  if (deadline_ && std::chrono::steady_clock::now() >= *deadline_)
+    throw ExecError("The query ran past its time limit.");
 }
 
 TablePtr QueryContext::cached_table(const analyze::Plan* p) {

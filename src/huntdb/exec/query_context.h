@@ -3,6 +3,8 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -39,7 +41,11 @@ class QueryContext {
   std::vector<std::pair<std::string, Value>> parameters;
   // Set from another thread to stop the query at the next batch.
   std::atomic<bool> cancelled{false};
+  // After this moment the query stops as if cancelled (a caller's time limit).
+  void set_deadline(std::chrono::steady_clock::time_point t) { deadline_ = t; }
 
+  // Throws ExecError when the query was cancelled or ran past its deadline. Operators call it
+  // between batches, so a long query stops within one batch's work.
   void check_cancelled() const;
 
   // Results computed once per query: materialized tables and scalar subqueries, by node.
@@ -50,6 +56,7 @@ class QueryContext {
  private:
   const TableSource& tables_;
   ThreadPool& pool_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
   std::mutex mu_;
   absl::flat_hash_map<const analyze::Plan*, TablePtr> tables_cache_;
 };

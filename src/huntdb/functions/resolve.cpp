@@ -21,12 +21,6 @@ void arity(const Signature& s, int* min, int* max) {
   }
 }
 
-const Param* param_for(const Signature& s, size_t arg_index) {
-  if (s.params.empty()) return nullptr;
-  if (arg_index < s.params.size()) return &s.params[arg_index];
-  return &s.params.back();  // the repeating parameter takes the rest
-}
-
 // 0: exact fit, 1: fits with widening, -1: does not fit (and *bad is the argument).
 int fit(const Signature& s, std::span<const ArgInfo> args, int* bad) {
   int min, max;
@@ -37,7 +31,7 @@ int fit(const Signature& s, std::span<const ArgInfo> args, int* bad) {
   }
   int score = 0;
   for (size_t i = 0; i < args.size(); ++i) {
-    const Param& p = *param_for(s, i);  // fit() checked the arity: a parameter exists
+    const Param& p = *parameter_for(s, i);  // fit() checked the arity: a parameter exists
     const ArgInfo& a = args[i];
     switch (p.shape) {
       case ArgShape::Tabular:
@@ -98,6 +92,25 @@ bool accepts(TypeSet accepted, ScalarType arg) {
   }
 }
 
+ScalarType implicit_conversion(TypeSet accepted, ScalarType arg) {
+  if (arg == ScalarType::Unknown || accepted.contains(arg) || !accepts(accepted, arg)) return ScalarType::Unknown;
+  switch (arg) {
+    case ScalarType::Dynamic: return ScalarType::String;
+    case ScalarType::Int:
+      if (accepted.contains(ScalarType::Long)) return ScalarType::Long;
+      [[fallthrough]];
+    case ScalarType::Long:
+      return accepted.contains(ScalarType::Real) ? ScalarType::Real : ScalarType::Decimal;
+    default: return ScalarType::Unknown;
+  }
+}
+
+const Param* parameter_for(const Signature& s, size_t arg_index) {
+  if (s.params.empty()) return nullptr;
+  if (arg_index < s.params.size()) return &s.params[arg_index];
+  return &s.params.back();  // the repeating parameter takes the rest
+}
+
 ScalarType result_type(const Signature& s, std::span<const ArgInfo> args) {
   switch (s.rule) {
     case ReturnRule::Fixed:
@@ -143,7 +156,7 @@ Resolution resolve(const FunctionInfo& f, std::span<const ArgInfo> args) {
       // Describe what a signature long enough expected at that position.
       const Param* p = nullptr;
       for (const Signature& s : f.signatures)
-        if ((p = param_for(s, static_cast<size_t>(r.bad_argument)))) break;
+        if ((p = parameter_for(s, static_cast<size_t>(r.bad_argument)))) break;
       r.error = p ? fmt::format("The function '{}' expects argument {} ({}) of type {}, not {}", f.name,
                                 r.bad_argument + 1, p->name, type_set_text(p->types),
                                 type_name(args[r.bad_argument].type))

@@ -22,6 +22,15 @@ Resolution resolve(const FunctionInfo& f, std::span<const ArgInfo> args);
 // widening Kusto does implicitly: int -> long -> real/decimal). Unknown always fits.
 bool accepts(TypeSet accepted, ScalarType arg);
 
+// The type an argument of type `arg` is converted to before it is passed where `accepted` is
+// declared: Unknown when it fits as it is (or cannot fit); otherwise the type of the widening
+// accepts() allows (dynamic -> string, int -> long, long -> real). Kernels see only declared types.
+ScalarType implicit_conversion(TypeSet accepted, ScalarType arg);
+
+// The parameter that takes argument `arg_index` (the last, repeating one takes the rest); null
+// for a signature without parameters.
+const Param* parameter_for(const Signature& s, size_t arg_index);
+
 // The result type of a signature for these arguments.
 ScalarType result_type(const Signature& s, std::span<const ArgInfo> args);
 

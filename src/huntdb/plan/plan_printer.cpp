@@ -131,6 +131,7 @@ std::string head(const Plan& p) {
     case PlanKind::Reduce: return "Reduce";
     case PlanKind::Evaluate: return std::string("Evaluate ") + (p.as<EvaluatePlan>().plugin ? std::string(p.as<EvaluatePlan>().plugin->name) : "?");
     case PlanKind::Unsupported: return "Unsupported: " + p.as<UnsupportedPlan>().message;
+    case PlanKind::Precomputed: return fmt::format("Precomputed rows={}", p.as<PrecomputedPlan>().table->row_count());
   }
   return "?";
 }

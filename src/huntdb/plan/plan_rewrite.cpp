@@ -40,6 +40,7 @@ std::shared_ptr<Plan> clone_plan(const Plan& p) {
     HUNTDB_CLONE(Reduce, ReducePlan)
     HUNTDB_CLONE(Evaluate, EvaluatePlan)
     HUNTDB_CLONE(Unsupported, UnsupportedPlan)
+    HUNTDB_CLONE(Precomputed, PrecomputedPlan)
 #undef HUNTDB_CLONE
   }
   return nullptr;

@@ -1,0 +1,10 @@
+#include "huntdb/exec/plugins/plugin_families.h"
+
+namespace huntdb::exec {
+
+std::vector<std::span<const PluginEntry>> plugin_families() {
+  // One line per family file (for example `bag_plugins()` from bag_unpack.cpp).
+  return {};
+}
+
+}  // namespace huntdb::exec
