@@ -64,7 +64,10 @@ std::optional<std::string> Engine::load_table(std::string name, const std::strin
     add_table(std::move(name), r.tables[0].table);
     return std::nullopt;
   }
-  auto t = ingest::load_text_table(path, &error);
+  // A table the catalog already declares (huntdb query --schema) keeps its declared types.
+  ingest::TextTableOptions options;
+  options.schema = catalog_.table(name);
+  auto t = ingest::load_text_table(path, &error, options);
   if (!t) return error;
   add_table(std::move(name), std::move(*t));
   return std::nullopt;

@@ -4,6 +4,10 @@
 // cannot run yet, or a crash shows up here. The rate is enforced with a floor that only goes up;
 // every failure is listed in corpus_execution_failures.txt in the test's working directory, and
 // the most common reasons are printed.
+//
+// Queries that read externaldata from the internet fail here when the machine has no network:
+// the engine planned and ran them up to the fetch, so they are counted apart (and printed) and
+// the rate is over the rest.
 #include <cstdio>
 #include <fstream>
 
@@ -19,7 +23,12 @@ namespace {
 
 // The measured rate, rounded down to the whole percent. Raise it when the rate rises; the
 // target is 98%.
-constexpr double kFloorPercent = 91;
+constexpr double kFloorPercent = 95;
+
+bool needs_unreachable_network(const std::string& error) {
+  return error.find("externaldata: '") != std::string::npos &&
+         error.find("cannot be fetched: the connection failed") != std::string::npos;
+}
 
 bool oracle_accepts(const nlohmann::json& o) {
   return !o.is_null() && !o.contains("error") && o["syntax_errors"].empty() && o["semantic_errors"].empty();
@@ -29,7 +38,7 @@ TEST(CorpusExecution, CleanHuntingQueriesRunOnAnEmptyWorkspace) {
   auto engine = testing::make_empty_sentinel_workspace();
   ASSERT_TRUE(engine);
   RunOptions options = testing::corpus_run_options();
-  size_t total = 0, passed = 0, uncaught = 0;
+  size_t total = 0, passed = 0, uncaught = 0, offline = 0;
   double slowest = 0;
   std::string slowest_id;
   testing::ReasonTally reasons;
@@ -46,13 +55,20 @@ TEST(CorpusExecution, CleanHuntingQueriesRunOnAnEmptyWorkspace) {
       ++passed;
       continue;
     }
+    if (needs_unreachable_network(r.error)) {
+      ++offline;
+      continue;
+    }
     uncaught += r.uncaught ? 1 : 0;
     reasons.add(r.error);
     report << q.id << "\n  " << r.error << "\n";
   }
-  double rate = total ? 100.0 * passed / total : 0;
-  std::string summary = fmt::format("corpus execution: {}/{} ({:.2f}%) ran without an error; slowest {:.2f}s ({})\n",
-                                    passed, total, rate, slowest, slowest_id);
+  size_t counted = total - offline;
+  double rate = counted ? 100.0 * passed / counted : 0;
+  std::string summary = fmt::format(
+      "corpus execution: {}/{} ({:.2f}%) ran without an error; slowest {:.2f}s ({})\n"
+      "  ({} more read externaldata from addresses this machine cannot reach: not counted)\n",
+      passed, counted, rate, slowest, slowest_id, offline);
   summary += reasons.summary(15);
   report << "\n" << summary << "every reason:\n";
   for (const auto& [n, why] : reasons.by_message()) report << "  " << n << "  " << why << "\n";

@@ -3,6 +3,7 @@
 // The relational core is here; expansion, parsing, series and sub-query operators are in
 // bind_operators_nested.cpp.
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -203,6 +204,35 @@ BoundType Binder::bind_tabular(const Node* n) {
   return BoundType::table(std::move(open));
 }
 
+PlanPtr Binder::external_data(const ExternalDataNode* e, TablePtr schema) {
+  auto p = std::make_shared<ExternalDataPlan>();
+  p->schema = std::move(schema);
+  p->at = e->span;
+  bool complete = true;
+  for (const Node* u : e->uris) {
+    BoundType t = bind(u);
+    if (!t.expr) complete = false;
+    p->uris.push_back(Expr::cast(t.expr, ScalarType::String));
+  }
+  // Property names are matched without regard to case (ignoreFirstRecord, IgnoreFirstRecord).
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  for (const ParamNode* prop : e->with_props) {
+    std::string name = lower(prop->name);
+    std::string value = lower(param_text({const_cast<ParamNode*>(prop)}, prop->name));
+    if (name == "format") {
+      p->format = value;
+    } else if (name == "ignorefirstrecord") {
+      p->ignore_first_record = value == "true";
+    }
+  }
+  if (!complete) return nullptr;
+  return p;
+}
+
 BoundType Binder::bind_source_operator(const Node* op) {
   switch (op->kind) {
     case NodeKind::DataTable: {
@@ -233,7 +263,7 @@ BoundType Binder::bind_source_operator(const Node* op) {
       for (const auto* c : op->as<ExternalDataNode>()->schema)
         if (c->name) s.columns.push_back({c->name->value, type_of_type_expr(c->type)});
       auto schema = make_table(std::move(s));
-      return BoundType::table(schema, unsupported(op, "externaldata cannot be read here: huntdb reads no external storage.", schema));
+      return BoundType::table(schema, external_data(op->as<ExternalDataNode>(), schema));
     }
     case NodeKind::InlineExternalTable: {
       TableSchema s;

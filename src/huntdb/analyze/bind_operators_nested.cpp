@@ -33,18 +33,6 @@ BoundType subquery_input(TablePtr schema) {
 constexpr int kItemTag = 1 << 20;
 constexpr int kItemIndexTag = 1 << 21;
 
-std::string param_text(const ParamList& ps, std::string_view name) {
-  for (const ParamNode* p : ps)
-    if (p->name == name && p->value) {
-      if (auto* lit = p->value->as<LiteralNode>()) {
-        if (lit->lit == LiteralKind::String) return decode_string_literal(lit->text);
-        return std::string(lit->text);
-      }
-      if (auto* n = p->value->as<NameNode>()) return n->value;
-    }
-  return {};
-}
-
 }  // namespace
 
 BoundType Binder::bind_nested_operator(const Node* op, const BoundType& input) {

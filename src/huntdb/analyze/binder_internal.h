@@ -143,6 +143,8 @@ class Binder {
   PlanPtr table_scan(std::string_view name, TablePtr schema);
   // A plan that fails with `message` when run (what the executor cannot do).
   PlanPtr unsupported(const Node* at, std::string message, TablePtr schema = nullptr);
+  // externaldata: the addresses as string expressions and the with(...) properties.
+  PlanPtr external_data(const kql::ExternalDataNode* e, TablePtr schema);
   // An operator's plan over `input`, with output `schema` (null if input has no plan).
   template <typename P>
   std::shared_ptr<P> make_plan(const BoundType& input, TablePtr schema) {

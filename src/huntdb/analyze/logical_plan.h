@@ -101,6 +101,7 @@ enum class PlanKind : uint8_t {
   TableScan, Values, Range, Filter, Project, Aggregate, Count, Take, Top, Sort, Distinct, Union, Join,
   MvExpand, MvApply, Parse, ParseKv, MakeSeries, TopNested, TopHitters, Sample, SampleDistinct, Render,
   Materialize, SubqueryInput, Fork, Facet, Partition, ScanOp, Reduce, Evaluate, Unsupported, Precomputed,
+  ExternalData,
 };
 
 struct Plan {
@@ -391,7 +392,17 @@ struct EvaluatePlan : Plan {
   std::vector<const kql::Node*> arg_nodes;
 };
 
-// What the executor cannot run: graph operators, other clusters, externaldata, ... It fails
+// externaldata(schema)[uris] with (format=..., ignoreFirstRecord=...): rows read from files or
+// http(s) addresses when the query runs, typed by the declared schema.
+struct ExternalDataPlan : Plan {
+  ExternalDataPlan() : Plan(PlanKind::ExternalData) {}
+  std::vector<ExprPtr> uris;        // constant strings (connection strings may carry ;options)
+  std::string format = "csv";       // csv, tsv, psv, scsv, sohsv, txt, raw, json, multijson
+  bool ignore_first_record = false; // a header line to skip (text formats)
+  Span at;
+};
+
+// What the executor cannot run: graph operators, other clusters, external tables, ... It fails
 // with `message` if it is ever executed.
 struct UnsupportedPlan : Plan {
   UnsupportedPlan() : Plan(PlanKind::Unsupported) {}

@@ -45,16 +45,20 @@ ScalarType arithmetic_result(kql::BinaryOp op, ScalarType a, ScalarType b, bool*
       if (a == DateTime && b == TimeSpan) return DateTime;
       if (a == TimeSpan && b == TimeSpan) return TimeSpan;
       break;
+    // A datetime scaled by a number stays a datetime (its ticks scaled), as the official type
+    // checker has it; datetime / timespan counts timespans in the ticks since 0001-01-01.
     case BinaryOp::Multiply:
-      if (a == TimeSpan && rank(b)) return TimeSpan;
-      if (rank(a) && b == TimeSpan) return TimeSpan;
+      if ((a == TimeSpan || a == DateTime) && rank(b)) return a;
+      if (rank(a) && (b == TimeSpan || b == DateTime)) return b;
       break;
     case BinaryOp::Divide:
       if (a == TimeSpan && b == TimeSpan) return Real;
-      if (a == TimeSpan && rank(b)) return TimeSpan;
+      if (a == DateTime && b == TimeSpan) return Real;
+      if ((a == TimeSpan || a == DateTime) && rank(b)) return a;
       break;
     case BinaryOp::Modulo:
       if (a == TimeSpan && (b == TimeSpan || rank(b))) return TimeSpan;
+      if (a == DateTime && rank(b)) return DateTime;
       break;
     default:
       break;

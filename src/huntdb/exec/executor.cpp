@@ -44,6 +44,7 @@ TablePtr Executor::dispatch(const Plan& p, const Bindings* b) {
     case PlanKind::ScanOp: return op::scan(p.as<ScanOpPlan>(), *this, b);
     case PlanKind::Reduce: return op::reduce(p.as<ReducePlan>(), *this, b);
     case PlanKind::Evaluate: return op::evaluate(p.as<EvaluatePlan>(), *this, b);
+    case PlanKind::ExternalData: return op::external_data(p.as<ExternalDataPlan>(), *this);
     case PlanKind::Render:
       // The visualization is taken by run_query; inside a query the rows pass through.
       return run(p.inputs[0], b);

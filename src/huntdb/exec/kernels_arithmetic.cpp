@@ -9,6 +9,7 @@
 #include "huntdb/exec/kernels_internal.h"
 #include "huntdb/functions/kernels/kernel_util.h"
 #include "huntdb/types/convert.h"
+#include "huntdb/types/datetime.h"
 
 namespace huntdb::exec {
 
@@ -99,9 +100,9 @@ ColumnPtr real_kernel(BinaryOp op, const KernelArgs& a, ScalarType result) {
   return Column::make_reals(result, std::move(out), std::move(valid));
 }
 
-// A timespan scaled by a number (timespan * 2.5, timespan / 4): ticks computed in real
-// arithmetic and rounded, as .NET's TimeSpan does.
-ColumnPtr scaled_ticks_kernel(BinaryOp op, const KernelArgs& a, bool ticks_left) {
+// A timespan or datetime scaled by a number (timespan * 2.5, timespan / 4): ticks computed in
+// real arithmetic and rounded, as .NET's TimeSpan does.
+ColumnPtr scaled_ticks_kernel(BinaryOp op, const KernelArgs& a, bool ticks_left, ScalarType result) {
   const Column& ticks_col = ticks_left ? a[0] : a[1];
   const Column& num_col = ticks_left ? a[1] : a[0];
   LongReader t(ticks_col);
@@ -123,7 +124,62 @@ ColumnPtr scaled_ticks_kernel(BinaryOp op, const KernelArgs& a, bool ticks_left)
     }
     out[i] = static_cast<int64_t>(std::llround(r));
   }
-  return Column::make_longs(ScalarType::TimeSpan, std::move(out), std::move(valid));
+  return Column::make_longs(result, std::move(out), std::move(valid));
+}
+
+// datetime * number, number * datetime, datetime / number, datetime % number, and
+// datetime / timespan (a real): Kusto computes on the datetime's ticks since 0001-01-01 (its
+// .NET ticks), so datetime(2020-01-01) / 1000 falls in year 2. A result outside the datetime
+// range is null.
+ColumnPtr scaled_datetime_kernel(BinaryOp op, const KernelArgs& a, ScalarType lt, ScalarType rt, ScalarType result) {
+  bool date_left = lt == ScalarType::DateTime;
+  const Column& date_col = date_left ? a[0] : a[1];
+  const Column& other_col = date_left ? a[1] : a[0];
+  ScalarType other_type = date_left ? rt : lt;
+  bool integral = other_type == ScalarType::Int || other_type == ScalarType::Long || other_type == ScalarType::TimeSpan;
+  LongReader d(date_col), k_long(other_col);
+  RealReader k_real(other_col);
+  size_t n = a.rows;
+  Validity valid;
+  if (result == ScalarType::Real) {
+    std::vector<double> out(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (d.null(i) || k_long.null(i) || k_long.get(i) == 0) {
+        valid.set(i, false);
+        continue;
+      }
+      out[i] = static_cast<double>(d.get(i) - kMinDateTimeTicks) / static_cast<double>(k_long.get(i));
+    }
+    return Column::make_reals(result, std::move(out), std::move(valid));
+  }
+  std::vector<int64_t> out(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (d.null(i) || (integral ? k_long.null(i) : k_real.null(i))) {
+      valid.set(i, false);
+      continue;
+    }
+    int64_t net = d.get(i) - kMinDateTimeTicks;
+    int64_t r = 0;
+    bool ok = true;
+    if (integral) {
+      int64_t k = k_long.get(i);
+      if (op == BinaryOp::Multiply) ok = !__builtin_mul_overflow(net, k, &r);
+      else if (k == 0) ok = false;
+      else r = op == BinaryOp::Divide ? net / k : net % k;
+    } else {
+      double k = k_real.get(i), v = static_cast<double>(net);
+      double x = op == BinaryOp::Multiply ? v * k : op == BinaryOp::Divide ? v / k : std::fmod(v, k);
+      ok = std::isfinite(x) && std::fabs(x) < 9.2e18;
+      if (ok) r = static_cast<int64_t>(std::llround(x));
+    }
+    int64_t unix_ticks = r + kMinDateTimeTicks;
+    if (!ok || unix_ticks < kMinDateTimeTicks || unix_ticks > kMaxDateTimeTicks) {
+      valid.set(i, false);
+      continue;
+    }
+    out[i] = unix_ticks;
+  }
+  return Column::make_longs(result, std::move(out), std::move(valid));
 }
 
 ColumnPtr typed_arithmetic(BinaryOp op, const KernelArgs& a, ScalarType lt, ScalarType rt, ScalarType result);
@@ -171,15 +227,18 @@ ColumnPtr typed_arithmetic(BinaryOp op, const KernelArgs& a, ScalarType lt, Scal
       return integer_kernel(op, a, result);
     case ScalarType::Real:
     case ScalarType::Decimal:
+      if (lt == ScalarType::DateTime) return scaled_datetime_kernel(op, a, lt, rt, result);
       return real_kernel(op, a, result);
     case ScalarType::DateTime:
+      if (op == BinaryOp::Multiply || op == BinaryOp::Divide || op == BinaryOp::Modulo)
+        return scaled_datetime_kernel(op, a, lt, rt, result);
       return integer_kernel(op, a, result);
     case ScalarType::TimeSpan:
       if (is_ticks(lt) && is_ticks(rt)) return integer_kernel(op, a, result);
       if (is_ticks(lt) && (rt == ScalarType::Int || rt == ScalarType::Long) && op != BinaryOp::Divide)
         return integer_kernel(op, a, result);
       if ((lt == ScalarType::Int || lt == ScalarType::Long) && is_ticks(rt)) return integer_kernel(op, a, result);
-      return scaled_ticks_kernel(op, a, is_ticks(lt));
+      return scaled_ticks_kernel(op, a, is_ticks(lt), result);
     default:
       return Column::make_nulls(result, a.rows);
   }

@@ -35,5 +35,6 @@ TablePtr sample_distinct(const SampleDistinctPlan& p, Executor& ex, const Bindin
 TablePtr scan(const ScanOpPlan& p, Executor& ex, const Bindings* b);
 TablePtr reduce(const ReducePlan& p, Executor& ex, const Bindings* b);
 TablePtr evaluate(const EvaluatePlan& p, Executor& ex, const Bindings* b);
+TablePtr external_data(const ExternalDataPlan& p, Executor& ex);
 
 }  // namespace huntdb::exec::op

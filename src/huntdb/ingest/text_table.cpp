@@ -1,10 +1,8 @@
 #include "huntdb/ingest/text_table.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 
+#include "huntdb/common/read_file.h"
 #include "huntdb/common/string_map.h"
 #include "huntdb/types/convert.h"
 #include "huntdb/types/datetime.h"
@@ -15,17 +13,6 @@
 namespace huntdb::ingest {
 
 namespace {
-
-std::optional<std::string> read_file(const std::string& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = path + ": cannot open the file";
-    return std::nullopt;
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 bool looks_like_datetime(std::string_view s) {
   // 2018-04-24... : four digits and a dash, so that numbers and words are never dates.
@@ -65,6 +52,52 @@ ScalarType infer_from_texts(const std::vector<std::string>& texts) {
   return ScalarType::String;
 }
 
+// Appends `v` converted as the matching to*() function converts it (null when it does not).
+void append_converted(ColumnBuilder& b, ScalarType type, const Value& v) {
+  switch (type) {
+    case ScalarType::Bool: {
+      auto x = to_bool(v);
+      x ? b.append_bool(*x) : b.append_null();
+      break;
+    }
+    case ScalarType::Int: {
+      auto x = to_int(v);
+      x ? b.append_int(*x) : b.append_null();
+      break;
+    }
+    case ScalarType::Long: {
+      auto x = to_long(v);
+      x ? b.append_long(*x) : b.append_null();
+      break;
+    }
+    case ScalarType::Real:
+    case ScalarType::Decimal: {
+      auto x = to_real(v);
+      x ? b.append_real(*x) : b.append_null();
+      break;
+    }
+    case ScalarType::DateTime: {
+      auto x = to_datetime(v);
+      x ? b.append_long(*x) : b.append_null();
+      break;
+    }
+    case ScalarType::TimeSpan: {
+      auto x = to_timespan(v);
+      x ? b.append_long(*x) : b.append_null();
+      break;
+    }
+    case ScalarType::Guid: {
+      auto x = to_guid(v);
+      x ? b.append_guid(*x) : b.append_null();
+      break;
+    }
+    default:
+      b.append_null();
+  }
+}
+
+}  // namespace
+
 ColumnPtr column_from_texts(const std::vector<std::string>& texts, ScalarType type) {
   ColumnBuilder b(type, texts.size());
   for (const auto& t : texts) {
@@ -82,50 +115,12 @@ ColumnPtr column_from_texts(const std::vector<std::string>& texts, ScalarType ty
       continue;
     }
     // Typed columns read their text as the matching to*() conversion does.
-    Value v = Value::of_string(t);
-    switch (type) {
-      case ScalarType::Bool: {
-        auto x = to_bool(v);
-        x ? b.append_bool(*x) : b.append_null();
-        break;
-      }
-      case ScalarType::Int: {
-        auto x = to_int(v);
-        x ? b.append_int(*x) : b.append_null();
-        break;
-      }
-      case ScalarType::Long: {
-        auto x = to_long(v);
-        x ? b.append_long(*x) : b.append_null();
-        break;
-      }
-      case ScalarType::Real:
-      case ScalarType::Decimal: {
-        auto x = to_real(v);
-        x ? b.append_real(*x) : b.append_null();
-        break;
-      }
-      case ScalarType::DateTime: {
-        auto x = to_datetime(v);
-        x ? b.append_long(*x) : b.append_null();
-        break;
-      }
-      case ScalarType::TimeSpan: {
-        auto x = to_timespan(v);
-        x ? b.append_long(*x) : b.append_null();
-        break;
-      }
-      case ScalarType::Guid: {
-        auto x = to_guid(v);
-        x ? b.append_guid(*x) : b.append_null();
-        break;
-      }
-      default:
-        b.append_null();
-    }
+    append_converted(b, type, Value::of_string(t));
   }
   return b.finish();
 }
+
+namespace {
 
 TablePtr assemble(TableSchema schema, std::vector<ColumnPtr> columns, size_t rows) {
   for (auto& c : columns)
@@ -169,7 +164,7 @@ ColumnPtr maybe_dictionary(const ColumnPtr& strings) {
   return Column::make_dictionary(dict.finish(), std::move(codes));
 }
 
-std::optional<std::vector<std::vector<std::string>>> parse_csv(std::string_view text, std::string* error) {
+std::optional<std::vector<std::vector<std::string>>> parse_csv(std::string_view text, std::string* error, char delimiter) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> row;
   std::string field;
@@ -196,7 +191,7 @@ std::optional<std::vector<std::vector<std::string>>> parse_csv(std::string_view 
       quoted = true;
       field_started = true;
       quote_line = line;
-    } else if (c == ',') {
+    } else if (c == delimiter) {
       row.push_back(std::move(field));
       field.clear();
       field_started = false;
@@ -225,7 +220,7 @@ std::optional<std::vector<std::vector<std::string>>> parse_csv(std::string_view 
 }
 
 std::optional<TablePtr> load_csv(const std::string& path, std::string* error, const TextTableOptions& options) {
-  auto text = read_file(path, error);
+  auto text = read_whole_file(path, error);
   if (!text) return std::nullopt;
   std::string why;
   auto rows = parse_csv(*text, &why);
@@ -260,8 +255,20 @@ std::optional<TablePtr> load_csv(const std::string& path, std::string* error, co
   return assemble(std::move(schema), std::move(columns), rows->size() - 1);
 }
 
+void append_json_value(ColumnBuilder& b, ScalarType t, const DynamicPtr& v) {
+  if (!v || v->is_null()) {
+    b.append_null();
+  } else if (t == ScalarType::Dynamic) {
+    b.append_dynamic(v);
+  } else if (t == ScalarType::String) {
+    b.append_string(v->kind() == DynValue::Kind::String ? v->as_string() : to_json(*v));
+  } else {
+    append_converted(b, t, scalar_of(*v));
+  }
+}
+
 std::optional<TablePtr> load_jsonl(const std::string& path, std::string* error, const TextTableOptions& options) {
-  auto text = read_file(path, error);
+  auto text = read_whole_file(path, error);
   if (!text) return std::nullopt;
   std::vector<std::string> names;
   StringMap<size_t> index;
@@ -321,44 +328,7 @@ std::optional<TablePtr> load_jsonl(const std::string& path, std::string* error, 
     }
     schema.columns.push_back({names[c], t});
     ColumnBuilder b(t, rows);
-    for (const auto& v : cells[c]) {
-      if (!v || v->is_null()) {
-        b.append_null();
-      } else if (t == ScalarType::Dynamic) {
-        b.append_dynamic(v);
-      } else if (t == ScalarType::String) {
-        b.append_string(v->kind() == DynValue::Kind::String ? v->as_string() : to_json(*v));
-      } else {
-        Value x = scalar_of(*v);
-        ColumnBuilder one(t, 1);
-        switch (t) {
-          case ScalarType::Long: {
-            auto y = to_long(x);
-            y ? b.append_long(*y) : b.append_null();
-            break;
-          }
-          case ScalarType::Real: {
-            auto y = to_real(x);
-            y ? b.append_real(*y) : b.append_null();
-            break;
-          }
-          case ScalarType::Bool: {
-            auto y = to_bool(x);
-            y ? b.append_bool(*y) : b.append_null();
-            break;
-          }
-          case ScalarType::DateTime: {
-            auto y = to_datetime(x);
-            y ? b.append_long(*y) : b.append_null();
-            break;
-          }
-          default: {
-            Value conv = Value::null(t);
-            b.append_value(conv);
-          }
-        }
-      }
-    }
+    for (const auto& v : cells[c]) append_json_value(b, t, v);
     columns.push_back(b.finish());
   }
   return assemble(std::move(schema), std::move(columns), rows);

@@ -23,9 +23,17 @@ std::optional<TablePtr> load_jsonl(const std::string& path, std::string* error, 
 // By extension: .csv or .json/.jsonl/.ndjson.
 std::optional<TablePtr> load_text_table(const std::string& path, std::string* error, const TextTableOptions& options = {});
 
-// Parses CSV text (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes).
-// Returns rows of fields; `error` receives the line of an unterminated quote.
-std::optional<std::vector<std::vector<std::string>>> parse_csv(std::string_view text, std::string* error);
+// Parses CSV text (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes), or the
+// same with another delimiter (tab, '|', ';'). Returns rows of fields; `error` receives the
+// line of an unterminated quote.
+std::optional<std::vector<std::vector<std::string>>> parse_csv(std::string_view text, std::string* error,
+                                                               char delimiter = ',');
+
+// A column of `type` from the texts of a field (empty texts are nulls, except in strings).
+ColumnPtr column_from_texts(const std::vector<std::string>& texts, ScalarType type);
+
+// Appends a JSON value to a column of `type`, converted as the to*() functions convert it.
+void append_json_value(ColumnBuilder& b, ScalarType type, const DynamicPtr& v);
 
 // A string column dictionary-encoded when few values repeat a lot (see the file comment).
 ColumnPtr maybe_dictionary(const ColumnPtr& strings);

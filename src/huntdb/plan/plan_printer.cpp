@@ -132,6 +132,12 @@ std::string head(const Plan& p) {
     case PlanKind::Evaluate: return std::string("Evaluate ") + (p.as<EvaluatePlan>().plugin ? std::string(p.as<EvaluatePlan>().plugin->name) : "?");
     case PlanKind::Unsupported: return "Unsupported: " + p.as<UnsupportedPlan>().message;
     case PlanKind::Precomputed: return fmt::format("Precomputed rows={}", p.as<PrecomputedPlan>().table->row_count());
+    case PlanKind::ExternalData: {
+      const auto& e = p.as<ExternalDataPlan>();
+      std::string uris;
+      for (const auto& u : e.uris) uris += (uris.empty() ? "" : ", ") + expr_text(u);
+      return fmt::format("ExternalData format={} [{}]", e.format, uris);
+    }
   }
   return "?";
 }

@@ -41,6 +41,7 @@ std::shared_ptr<Plan> clone_plan(const Plan& p) {
     HUNTDB_CLONE(Evaluate, EvaluatePlan)
     HUNTDB_CLONE(Unsupported, UnsupportedPlan)
     HUNTDB_CLONE(Precomputed, PrecomputedPlan)
+    HUNTDB_CLONE(ExternalData, ExternalDataPlan)
 #undef HUNTDB_CLONE
   }
   return nullptr;

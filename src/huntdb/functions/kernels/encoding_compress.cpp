@@ -11,6 +11,7 @@
 
 #include <zlib.h>
 
+#include "huntdb/common/inflate.h"
 #include "huntdb/functions/kernels/encoding_util.h"
 #include "huntdb/functions/kernels/families.h"
 #include "huntdb/functions/kernels/string_kernel_util.h"
@@ -79,26 +80,6 @@ ColumnPtr compress_kernel(const KernelArgs& a) {
     out.end_row();
   }
   return out.finish();
-}
-
-// Inflates a zlib (window bits 15) or gzip (31) stream; false if it is not a complete one.
-bool inflate_all(std::string_view in, int window_bits, std::string& out) {
-  out.clear();
-  z_stream zs{};
-  if (inflateInit2(&zs, window_bits) != Z_OK) return false;
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  char buf[16384];
-  int rc;
-  do {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) break;
-    out.append(buf, sizeof buf - zs.avail_out);
-  } while (rc != Z_STREAM_END);
-  inflateEnd(&zs);
-  return rc == Z_STREAM_END;
 }
 
 template <bool Gzip>
