@@ -8,8 +8,9 @@
 // series (series_dot_product's page shows the same rule). Whole numbers stay whole where the
 // page's examples show it: add, subtract and multiply of two longs give a long
 // ([1,2,4] + [4,2,1] = [5,4,5]); divide and pow give reals ([0.25,1.0,4.0]); abs and ceiling keep
-// a long element (series_abs([-6.5,0,8.2]) = [6.5,0,8.2]) while floor and the other functions
-// give reals (series_floor([-1.5,1,2.5]) = [-2.0,1.0,2.0]).
+// a long element (series_abs([-6.5,0,8.2]) = [6.5,0,8.2]), and so does sign
+// (series_sign([-6,0,8]) = [-1,0,1]), while floor and the other functions give reals
+// (series_floor([-1.5,1,2.5]) = [-2.0,1.0,2.0]).
 #include <cmath>
 
 #include "huntdb/functions/kernels/dynamic_util.h"
@@ -106,6 +107,7 @@ ColumnPtr unary_kernel(const KernelArgs& a) {
 
 int64_t whole_abs(int64_t v) { return v < 0 ? static_cast<int64_t>(0 - static_cast<uint64_t>(v)) : v; }
 int64_t whole_same(int64_t v) { return v; }
+int64_t whole_sign(int64_t v) { return v > 0 ? 1 : v < 0 ? -1 : 0; }
 double real_abs(double v) { return std::fabs(v); }
 double real_ceil(double v) { return std::ceil(v); }
 double real_floor(double v) { return std::floor(v); }
@@ -134,7 +136,7 @@ constexpr KernelTable kKernels[] = {
     {"series_abs", unary_kernel<real_abs, true, whole_abs>},
     {"series_ceiling", unary_kernel<real_ceil, true, whole_same>},
     {"series_floor", unary_kernel<real_floor>},
-    {"series_sign", unary_kernel<real_sign>},
+    {"series_sign", unary_kernel<real_sign, true, whole_sign>},
     {"series_exp", unary_kernel<real_exp>},
     {"series_log", unary_kernel<real_log>},
     {"series_sin", unary_kernel<real_sin>},
