@@ -9,6 +9,8 @@
 #include <complex>
 #include <numbers>
 
+#include "huntdb/functions/kernels/series_fft.h"
+
 #include "huntdb/functions/kernels/families.h"
 #include "huntdb/functions/kernels/series_values.h"
 
@@ -41,8 +43,9 @@ void radix2(std::vector<Complex>& a, int sign) {
   }
 }
 
-// The unnormalized transform of any length (sign -1 forward, +1 inverse).
-std::vector<Complex> dft(const std::vector<Complex>& x, int sign) {
+}  // namespace
+
+std::vector<Complex> discrete_fourier_transform(const std::vector<Complex>& x, int sign) {
   size_t n = x.size();
   if (n == 0) return {};
   if ((n & (n - 1)) == 0) {
@@ -73,6 +76,8 @@ std::vector<Complex> dft(const std::vector<Complex>& x, int sign) {
   return out;
 }
 
+namespace {
+
 template <bool Inverse>
 std::vector<ColumnPtr> fft_tuple_kernel(const KernelArgs& a) {
   DynamicReader rr(a[0]);
@@ -93,7 +98,7 @@ std::vector<ColumnPtr> fft_tuple_kernel(const KernelArgs& a) {
       x[k] = Complex(re[k], y);
     }
     if (!ok) continue;
-    std::vector<Complex> X = dft(x, Inverse ? 1 : -1);
+    std::vector<Complex> X = discrete_fourier_transform(x, Inverse ? 1 : -1);
     std::vector<double> out_re(X.size()), out_im(X.size());
     double scale = Inverse && !X.empty() ? 1.0 / static_cast<double>(X.size()) : 1.0;
     for (size_t k = 0; k < X.size(); ++k) {
