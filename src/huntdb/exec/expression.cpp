@@ -153,7 +153,9 @@ class Compiler {
     bool deterministic = !(n->kind == ExprKind::Call && n->fn && !n->fn->deterministic) &&
                          !(n->kind == ExprKind::Call && n->fn && n->fn->kind == functions::FunctionKind::Window);
     n->single_column = deterministic ? single : -2;
-    if (all_constant && deterministic && n->kind != ExprKind::TupleField) {
+    // A tuple call (series_decompose) has no single value to fold: its fields are read through
+    // TupleField nodes, each evaluating the call once per batch.
+    if (all_constant && deterministic && n->kind != ExprKind::TupleField && !n->tuple_kernel) {
       // Fold: compute it once over a one-row batch.
       Batch one;
       one.rows = 1;
