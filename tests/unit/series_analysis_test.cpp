@@ -111,11 +111,21 @@ TEST(SeriesAnalysis, DecomposeSkipsMissingPoints) {
   EXPECT_FALSE(d.present[1]);
 }
 
+TEST(SeriesAnalysis, CustomRangesAreBroughtToTheInterquartileScale) {
+  EXPECT_EQ(interquartile_equivalent(25, 75), 1);
+  // Normal quantiles: z(0.75) = 0.6744897501960817, z(0.9) = 1.2815515655446004.
+  EXPECT_NEAR(normal_quantile(0.75), 0.6744897501960817, 1e-12);
+  EXPECT_NEAR(normal_quantile(0.1), -1.2815515655446004, 1e-12);
+  EXPECT_NEAR(normal_quantile(0.02), -2.053748910631823, 1e-12);
+  EXPECT_NEAR(interquartile_equivalent(10, 90), 0.6744897501960817 / 1.2815515655446004, 1e-12);
+}
+
 TEST(SeriesAnalysis, OutlierScoresAreDistancesInRanges) {
   Series s = full({1, 2, 3, 4, 50, 2, 3, 4, 1, -40, 2, 3});
+  double ctukey_range = 3 * interquartile_equivalent(10, 90);  // percentiles 1 and 4
   std::vector<double> c = outlier_scores(s, 10, 90, std::nullopt, 0);
-  EXPECT_NEAR(c[4], (50 - 4) / 3.0, 1e-12);
-  EXPECT_NEAR(c[9], (-40 - 1) / 3.0, 1e-12);
+  EXPECT_NEAR(c[4], (50 - 4) / ctukey_range, 1e-12);
+  EXPECT_NEAR(c[9], (-40 - 1) / ctukey_range, 1e-12);
   EXPECT_EQ(c[0], 0);
   std::vector<double> t = outlier_scores(s, 25, 75, std::nullopt, 0);
   EXPECT_NEAR(t[4], (50 - 3.25) / 1.5, 1e-12);
@@ -123,8 +133,8 @@ TEST(SeriesAnalysis, OutlierScoresAreDistancesInRanges) {
   // An ignored value scores 0 and is not learnt from; test points are scored, not learnt.
   std::vector<double> i = outlier_scores(s, 10, 90, 50.0, 0);
   EXPECT_EQ(i[4], 0);
-  std::vector<double> tp = outlier_scores(full({1, 2, 3, 2, 1, 2, 3, 2, 30}), 10, 90, std::nullopt, 1);
-  EXPECT_NEAR(tp[8], (30 - 3) / 2.0, 1e-12);
+  std::vector<double> tp = outlier_scores(full({1, 2, 3, 2, 1, 2, 3, 2, 30}), 25, 75, std::nullopt, 1);
+  EXPECT_NEAR(tp[8], (30 - 2.25) / 0.5, 1e-12);  // percentiles 1.75 and 2.25
   // Constant: no spread, no outlier.
   EXPECT_EQ(outlier_scores(full({3, 3, 3}), 10, 90, std::nullopt, 0), std::vector<double>(3, 0.0));
 }

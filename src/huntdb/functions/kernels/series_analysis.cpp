@@ -280,6 +280,28 @@ Decomposition decompose(const Series& s, const DecomposeOptions& o) {
 
 // ------------------------------------------------------------------ outliers
 
+double normal_quantile(double p) {
+  if (!(p > 0 && p < 1)) return p <= 0 ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+  // Newton's method on the normal distribution function, from 0: converges in a few steps for
+  // the percentiles used here (2% to 98%).
+  double x = 0;
+  for (int i = 0; i < 60; ++i) {
+    double cdf = 0.5 * std::erfc(-x / std::numbers::sqrt2);
+    double pdf = std::exp(-0.5 * x * x) / std::sqrt(2 * std::numbers::pi);
+    double step = (cdf - p) / pdf;
+    x -= step;
+    if (std::abs(step) < 1e-15) break;
+  }
+  return x;
+}
+
+double interquartile_equivalent(double min_percentile, double max_percentile) {
+  if (min_percentile == 25 && max_percentile == 75) return 1;
+  double quartiles = normal_quantile(0.75) - normal_quantile(0.25);
+  double range = normal_quantile(max_percentile / 100) - normal_quantile(min_percentile / 100);
+  return range > 0 ? quartiles / range : 1;
+}
+
 std::vector<double> outlier_scores(const Series& s, double min_percentile, double max_percentile,
                                    std::optional<double> ignore, int64_t test_points) {
   size_t n = s.size();
@@ -292,7 +314,7 @@ std::vector<double> outlier_scores(const Series& s, double min_percentile, doubl
   if (sample.empty()) return scores;
   double q_low = percentile(sample, min_percentile);
   double q_high = percentile(sample, max_percentile);
-  double range = q_high - q_low;
+  double range = (q_high - q_low) * interquartile_equivalent(min_percentile, max_percentile);
   if (!(range > 0)) return scores;
   for (size_t i = 0; i < n; ++i) {
     if (!counts(i)) continue;

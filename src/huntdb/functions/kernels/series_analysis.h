@@ -93,10 +93,23 @@ Decomposition decompose(const Series& s, const DecomposeOptions& o);
 enum class OutlierKind { Tukey, CustomTukey };
 
 // Tukey's test: with q_low and q_high the min/max percentiles of the learning points (the
-// present points before the last `test_points`, except those equal to `ignore`), a point above
-// q_high scores (x - q_high) / (q_high - q_low), a point below q_low scores
-// (x - q_low) / (q_high - q_low), and points between them, missing or ignored score 0. A
-// constant series (q_high == q_low) scores 0 everywhere.
+// present points before the last `test_points`, except those equal to `ignore`) and `range`
+// their distance scaled to the interquartile range it stands for (see
+// interquartile_equivalent()), a point above q_high scores (x - q_high) / range, a point below
+// q_low scores (x - q_low) / range, and points between them, missing or ignored score 0. So a
+// score beyond Tukey's k (1.5: "mild", 3: "far") means the same whichever percentiles fence the
+// normal range. A constant series (q_high == q_low) scores 0 everywhere.
+// The factor that turns the distance between two percentiles into the interquartile range it
+// corresponds to for normally distributed values: 1 for 25/75; for Kusto's 'ctukey' 10/90,
+// (z(0.75) - z(0.25)) / (z(0.9) - z(0.1)) = 0.5263. Kusto documents the threshold of both
+// Tukey variants as Tukey's k, which holds only if the wider custom range is brought to the
+// interquartile scale; its documented examples (series-decompose-anomalies-function: with
+// 'linefit' the default 1.5 flags every inserted outlier and a few noisy points, 2.5 only the
+// outliers) agree with this and not with the unscaled 10-90 range.
+double interquartile_equivalent(double min_percentile, double max_percentile);
+// The standard normal quantile function (inverse distribution function).
+double normal_quantile(double p);
+
 std::vector<double> outlier_scores(const Series& s, double min_percentile, double max_percentile,
                                    std::optional<double> ignore, int64_t test_points);
 

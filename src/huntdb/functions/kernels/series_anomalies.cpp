@@ -2,7 +2,7 @@
 // series-decompose-anomalies-function page): decompose the series (series_decompose() with the
 // same seasonality, trend, test points and seasonality threshold), score the residuals with
 // Tukey's fence test (series_outliers(): 'ctukey', the default, on the 10th-90th percentile
-// range; 'tukey' on the 25th-75th), and flag the points whose score exceeds the threshold
+// range brought to the interquartile scale; 'tukey' on the 25th-75th), and flag the points whose score exceeds the threshold
 // (default 1.5, Tukey's k): +1 above, -1 below, 0 otherwise. The fences are learnt from the
 // residuals of the learning points (all but the last test points) and applied to every point.
 // Yields ad_flag (longs), ad_score and baseline (reals).

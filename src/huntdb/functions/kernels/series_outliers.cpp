@@ -1,11 +1,11 @@
 // series_outliers(): the anomaly score of each point of a series by Tukey's fence test (Kusto's
-// series-outliers-function page). With q_low and q_high the fence percentiles of the series, a
-// point above q_high scores (x - q_high) / (q_high - q_low), one below q_low scores
-// (x - q_low) / (q_high - q_low), others 0; so a score above 1.5 is Tukey's "outlier" (beyond
-// q_high + 1.5 IQR) and below -1.5 a decline anomaly. kind 'tukey' uses the 25th/75th
-// percentiles; 'ctukey' (the default) min_percentile/max_percentile, 10 and 90 unless given, in
-// [2, 98]. Nulls and points equal to ignore_val score 0 and are left out of the percentiles;
-// the last test_points points are scored but not learnt from.
+// series-outliers-function page). With q_low and q_high the fence percentiles of the series and
+// range their distance brought to the interquartile scale (series_analysis.h), a point above
+// q_high scores (x - q_high) / range, one below q_low scores (x - q_low) / range, others 0; so
+// a score above 1.5 is Tukey's "outlier" and below -1.5 a decline anomaly. kind 'tukey' uses
+// the 25th/75th percentiles; 'ctukey' (the default) min_percentile/max_percentile, 10 and 90
+// unless given, in [2, 98]. Nulls and points equal to ignore_val score 0 and are left out of the
+// percentiles; the last test_points points are scored but not learnt from.
 #include <string>
 
 #include "huntdb/functions/kernels/families.h"
