@@ -75,6 +75,22 @@ TEST(SeriesAnalysis, DetectPeriodsNeedsMoreThanTwoRepetitions) {
   EXPECT_TRUE(detect_periods(std::vector<double>(20, 7.0), 0, 10, 1).empty());
 }
 
+TEST(SeriesAnalysis, DetectPeriodsIgnoresNoisePeaks) {
+  // A period of 24 under uniform noise twice its amplitude: the periodogram's noise peaks would
+  // climb to multiples of 24 that score about as well; only the true peak is significant.
+  std::vector<double> x;
+  uint64_t state = 12345;
+  for (int t = 0; t < 2000; ++t) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    double noise = static_cast<double>(state >> 11) / static_cast<double>(1ULL << 53) * 2;
+    x.push_back(std::sin(t * 2 * 3.141592653589793 / 24) + noise);
+  }
+  std::vector<Period> p = detect_periods(x, 0, 1000, 3);
+  ASSERT_FALSE(p.empty());
+  EXPECT_EQ(p[0].period, 24);
+  for (const Period& q : p) EXPECT_EQ(std::fmod(q.period, 24.0), 0);
+}
+
 TEST(SeriesAnalysis, DecomposeSeasonalThenLinearTrend) {
   // Period 3 plus a line of slope 2 per cycle fitted after the phase medians: the documented
   // order (seasonal first, then the trend of the deseasonalized series) leaves a staircase of

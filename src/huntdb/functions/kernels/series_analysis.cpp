@@ -111,17 +111,18 @@ class Autocorrelation {
 constexpr double kMinPeriod = 4;
 double longest_period(size_t n) { return (static_cast<double>(n) - 1) / 2; }
 
-// Power of the discrete Fourier transform of the centered series at frequency k / n.
+// Power of the discrete Fourier transform of the centered series at frequency k / n
+// (Goertzel's recurrence: one multiply-add per point).
 double power_at(const std::vector<double>& centered, size_t k) {
-  double re = 0, im = 0;
-  size_t n = centered.size();
-  double w = 2 * std::numbers::pi * static_cast<double>(k) / static_cast<double>(n);
-  for (size_t t = 0; t < n; ++t) {
-    double a = w * static_cast<double>(t);
-    re += centered[t] * std::cos(a);
-    im -= centered[t] * std::sin(a);
+  double w = 2 * std::numbers::pi * static_cast<double>(k) / static_cast<double>(centered.size());
+  double coeff = 2 * std::cos(w);
+  double s1 = 0, s2 = 0;
+  for (double x : centered) {
+    double s0 = x + coeff * s1 - s2;
+    s2 = s1;
+    s1 = s0;
   }
-  return re * re + im * im;
+  return s1 * s1 + s2 * s2 - coeff * s1 * s2;
 }
 
 }  // namespace
@@ -173,11 +174,25 @@ std::vector<Period> detect_periods(const std::vector<double>& x, double min_peri
   std::vector<double> power(k_last + 2, 0.0);
   for (size_t k = k_first > 1 ? k_first - 1 : 1; k <= std::min(k_last + 1, n / 2); ++k) power[k] = power_at(centered, k);
 
+  // Under white noise the periodogram's ordinates are exponentially distributed about their
+  // mean, so one exceeds c times the mean with probability exp(-c): a peak counts only if it
+  // stands out from all n/2 frequencies at the 5% level (c = ln(n/2 / 0.05)); the others are
+  // noise, and would only lead the hill climbing to multiples of the true period. The noise
+  // level is estimated robustly, as the median ordinate / ln 2 (the mean of an exponential
+  // distribution with that median), so that strong periodic components do not raise it; a
+  // long series samples at most 2048 frequencies for it.
+  size_t half = n / 2;
+  size_t stride = std::max<size_t>(1, half / 2048);
+  std::vector<double> ordinates;
+  for (size_t k = 1; k <= half; k += stride) ordinates.push_back(k < power.size() && k >= k_first - 1 ? power[k] : power_at(centered, k));
+  double noise = median(std::move(ordinates)) / std::numbers::ln2;
+  double floor = noise * std::log(static_cast<double>(half) / 0.05);
+
   std::vector<Period> found;
   for (size_t k = k_first; k <= k_last; ++k) {
     double left = k > 1 ? power[k - 1] : 0;
     double right = k + 1 <= n / 2 ? power[k + 1] : 0;
-    if (!(power[k] > left && power[k] >= right)) continue;
+    if (!(power[k] > left && power[k] >= right) || power[k] < floor) continue;
     // The peak's period, refined to the nearest autocorrelation peak within the range.
     double guess = std::round(static_cast<double>(n) / static_cast<double>(k));
     if (guess < lo_p - 1 || guess > hi_p + 1) continue;

@@ -55,9 +55,11 @@ struct Period {
 };
 
 // The most significant periods of `x` in [min_period, max_period] (and [4, n/2)), best first, at
-// most `count`: each peak of the periodogram proposes a period, refined to the nearest local
-// maximum of the autocorrelation (hill climbing over integer lags) and scored by
-// period_score(); periods scoring 0 are dropped, duplicates kept once.
+// most `count`: each significant peak of the periodogram (one standing out of the noise level at
+// the 5% level over all frequencies) proposes a period, refined to the nearest local maximum of
+// the autocorrelation (hill climbing over integer lags) and scored by period_score(); periods
+// scoring 0 are dropped, duplicates kept once. Multiples of a period are kept when the
+// periodogram proposes them (Kusto's time-series-analysis page reports 84 and 12 together).
 std::vector<Period> detect_periods(const std::vector<double>& x, double min_period, double max_period, size_t count);
 
 // Missing points replaced by the mean of the present ones (so they add nothing to the
