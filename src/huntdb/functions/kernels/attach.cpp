@@ -43,6 +43,7 @@ void attach_kernels(Registry& r) {
   attach_sketch_kernels(r);
   attach_window_kernels(r);
   attach_series_kernels(r);
+  attach_series_analysis_kernels(r);
 }
 
 }  // namespace huntdb::functions

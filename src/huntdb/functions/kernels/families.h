@@ -44,5 +44,6 @@ void attach_schema_kernels(Registry& r);
 void attach_sketch_kernels(Registry& r);
 void attach_window_kernels(Registry& r);
 void attach_series_kernels(Registry& r);
+void attach_series_analysis_kernels(Registry& r);
 
 }  // namespace huntdb::functions
