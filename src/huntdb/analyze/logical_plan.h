@@ -389,6 +389,8 @@ struct EvaluatePlan : Plan {
   std::vector<ExprPtr> args;
   std::vector<AggregateCall> aggregates;  // aggregation arguments (pivot(col, sum(x)))
   std::vector<const kql::Node*> arg_nodes;
+  // Per argument, the plan of a tabular one (the lookup table of ipv4_lookup), else null.
+  std::vector<PlanPtr> arg_tables;
 };
 
 // What the executor cannot run: graph operators, other clusters, externaldata, ... It fails

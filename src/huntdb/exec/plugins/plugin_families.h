@@ -10,4 +10,8 @@ namespace huntdb::exec {
 
 std::vector<std::span<const PluginEntry>> plugin_families();
 
+std::span<const PluginEntry> bag_unpack_plugins();  // bag_unpack.cpp
+std::span<const PluginEntry> pivot_plugins();       // pivot.cpp
+std::span<const PluginEntry> ip_lookup_plugins();   // ip_lookup.cpp: ipv4_lookup, ipv6_lookup
+
 }  // namespace huntdb::exec
