@@ -9,6 +9,9 @@ std::vector<std::span<const PluginEntry>> plugin_families() {
       pivot_plugins(),
       ip_lookup_plugins(),
       narrow_plugins(),
+      autocluster_plugins(),
+      basket_plugins(),
+      diffpatterns_plugins(),
   };
 }
 
