@@ -637,9 +637,47 @@ BoundType Binder::bind_search(const Node* op, const BoundType& input) {
       }
     }
   } else {
-    s.columns.push_back({"pack_", ScalarType::Dynamic});
-    exprs.push_back(nullptr);
-    wants_pack = true;
+    // project-smart (the default), as the official type checker has it: a source without a
+    // column the predicate names is skipped; the columns every remaining source has with the
+    // same type come next; pack_ holds the rest.
+    StringSet referenced;
+    std::vector<const Expr*> stack;
+    if (predicate.expr) stack.push_back(predicate.expr.get());
+    while (!stack.empty()) {
+      const Expr* e = stack.back();
+      stack.pop_back();
+      if (e->kind == ExprKind::Column && e->name != "$table") referenced.insert(e->name);
+      for (const auto& a : e->args)
+        if (a) stack.push_back(a.get());
+    }
+    for (size_t i = sources.size(); i-- > 0;) {
+      bool has_all = true;
+      for (const auto& name : referenced) has_all = has_all && sources[i]->find(name);
+      if (has_all || sources.size() == 1) continue;
+      sources.erase(sources.begin() + static_cast<std::ptrdiff_t>(i));
+      if (i < plans.size()) plans.erase(plans.begin() + static_cast<std::ptrdiff_t>(i));
+      if (i < maps.size()) maps.erase(maps.begin() + static_cast<std::ptrdiff_t>(i));
+      if (i < names.size()) names.erase(names.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    for (const auto& c : merged.columns) {
+      bool common = !sources.empty();
+      for (const auto& src : sources) {
+        const ColumnSchema* sc = src->find(c.name);
+        common = common && sc && sc->type == c.type;
+      }
+      if (!common) continue;
+      s.columns.push_back(c);
+      projected.insert(c.name);
+      exprs.push_back(column_or_null(c.name, c.type));
+    }
+    bool rest = false;
+    for (const auto& src : sources)
+      for (const auto& c : src->columns) rest = rest || !projected.contains(c.name);
+    if (rest) {
+      s.columns.push_back({"pack_", ScalarType::Dynamic});
+      exprs.push_back(nullptr);
+      wants_pack = true;
+    }
   }
   if (wants_pack)
     for (auto& e : exprs)
