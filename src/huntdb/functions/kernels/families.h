@@ -35,6 +35,7 @@ void attach_math_basic_kernels(Registry& r);
 void attach_math_special_kernels(Registry& r);
 void attach_math_extremes_kernels(Registry& r);
 void attach_math_bitwise_kernels(Registry& r);
+void attach_unit_conversion_kernels(Registry& r);
 void attach_list_kernels(Registry& r);
 void attach_distinct_kernels(Registry& r);
 void attach_argminmax_kernels(Registry& r);
