@@ -4,7 +4,13 @@ namespace huntdb::exec {
 
 std::vector<std::span<const PluginEntry>> plugin_families() {
   // One line per family file (for example `bag_plugins()` from bag_unpack.cpp).
-  return {};
+  return {
+      active_users_count_plugins(),
+      activity_counts_metrics_plugins(),
+      activity_engagement_plugins(),
+      activity_metrics_plugins(),
+      sliding_window_counts_plugins(),
+  };
 }
 
 }  // namespace huntdb::exec

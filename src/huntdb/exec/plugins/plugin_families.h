@@ -8,6 +8,13 @@
 
 namespace huntdb::exec {
 
+// User analytics (activity_*.cpp, ...).
+std::span<const PluginEntry> active_users_count_plugins();
+std::span<const PluginEntry> activity_counts_metrics_plugins();
+std::span<const PluginEntry> activity_engagement_plugins();
+std::span<const PluginEntry> activity_metrics_plugins();
+std::span<const PluginEntry> sliding_window_counts_plugins();
+
 std::vector<std::span<const PluginEntry>> plugin_families();
 
 }  // namespace huntdb::exec
