@@ -45,7 +45,7 @@ TablePtr activity_engagement(const PluginCall& call) {
         Column::make_longs(ScalarType::Long, {}), Column::make_longs(ScalarType::Long, {}),
         Column::make_reals(ScalarType::Real, {})});
     auto [mn, mx] = std::minmax_element(rows.time.begin(), rows.time.end());
-    axis = activity::PeriodAxis::make(activity::constant_arg(call, inner_arg, "InnerActivityWindow"), 0, kName);
+    axis = activity::PeriodAxis::make(activity::constant_arg(call, inner_arg, "InnerActivityWindow"), activity::bin_origin(rows.time_type), kName);
     start = axis->floor(*mn);
     lo = start;
     end = *mx;

@@ -34,7 +34,7 @@ TablePtr activity_metrics(const PluginCall& call) {
                           with_range ? end : std::numeric_limits<int64_t>::max());
   if (!with_range && !rows.time.empty()) {
     auto [mn, mx] = std::minmax_element(rows.time.begin(), rows.time.end());
-    axis = activity::PeriodAxis::make(step, 0, kName);
+    axis = activity::PeriodAxis::make(step, activity::bin_origin(rows.time_type), kName);
     start = axis->floor(*mn);
     end = *mx;
   }

@@ -67,6 +67,8 @@ int64_t constant_ticks(const PluginCall& call, size_t i, std::string_view what) 
 
 // --- periods
 
+int64_t bin_origin(ScalarType timeline) { return timeline == ScalarType::DateTime ? -kDotNetTicksAtUnixEpoch : 0; }
+
 PeriodAxis PeriodAxis::make(const Value& step, int64_t origin, std::string_view plugin) {
   PeriodAxis a;
   a.origin_ = origin;
@@ -156,7 +158,8 @@ int64_t PeriodList::index_of(int64_t t) const {
 
 // --- rows
 
-ActivityRows read_rows(const PluginCall& call, int id_arg, size_t time_arg, size_t first_dim_arg, int64_t lo, int64_t hi) {
+ActivityRows read_rows(const PluginCall& call, int id_arg, size_t time_arg, size_t first_dim_arg, int64_t lo, int64_t hi,
+                       std::span<const size_t> extra_args) {
   const auto& args = call.plan.args;
   ActivityRows out;
   if (time_arg >= args.size()) throw ExecError("the timeline argument is missing.");
@@ -169,6 +172,9 @@ ActivityRows read_rows(const PluginCall& call, int id_arg, size_t time_arg, size
     dim_exprs.emplace_back(args[i], call.executor);
     out.dim_types.push_back(args[i]->type);
   }
+  std::vector<CompiledExpr> extra_exprs;
+  std::vector<std::vector<ColumnPtr>> extra_parts(extra_args.size());
+  for (size_t a : extra_args) extra_exprs.emplace_back(args.at(a), call.executor);
   GroupTable ids(std::vector<ScalarType>{id_arg >= 0 ? args[static_cast<size_t>(id_arg)]->type : ScalarType::Long});
   if (!dim_exprs.empty()) out.dims = std::make_unique<GroupTable>(out.dim_types);
 
@@ -207,8 +213,12 @@ ActivityRows read_rows(const PluginCall& call, int id_arg, size_t time_arg, size
     } else {
       out.group.insert(out.group.end(), kept.size(), 0u);
     }
+    for (size_t k = 0; k < extra_exprs.size(); ++k) extra_parts[k].push_back(pick(extra_exprs[k].eval(batch)));
     ++batch_no;
   }
+  for (size_t k = 0; k < extra_exprs.size(); ++k)
+    out.extra.push_back(extra_parts[k].empty() ? Column::make_nulls(extra_exprs[k].type(), 0)
+                                               : Column::concat(extra_parts[k]));
   out.id_count = id_arg >= 0 ? static_cast<uint32_t>(ids.size()) : 1;
   out.group_count = out.dims ? static_cast<uint32_t>(out.dims->size()) : 1;
   return out;

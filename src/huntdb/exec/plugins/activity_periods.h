@@ -28,6 +28,10 @@ Value constant_arg(const PluginCall& call, size_t i, std::string_view what);
 // A time-like constant as a number on the timeline (ticks for datetime/timespan).
 int64_t constant_ticks(const PluginCall& call, size_t i, std::string_view what);
 
+// The origin of bin(t, size) on a timeline of this type: .NET's tick zero (0001-01-01) for
+// datetimes, as Kusto's bin() counts, and 0 for numbers.
+int64_t bin_origin(ScalarType timeline);
+
 // Periods of a timeline: fixed steps aligned to an origin, or calendar weeks/months/years.
 class PeriodAxis {
  public:
@@ -76,11 +80,15 @@ struct ActivityRows {
   uint32_t group_count = 1;
   std::unique_ptr<GroupTable> dims;  // null without dimensions
   std::vector<ScalarType> dim_types;
+  // The values of the `extra_args` read_rows was given, over the kept rows (one column each).
+  std::vector<ColumnPtr> extra;
 };
 
 // Reads the id, timeline and dimension arguments over every input row; keeps the rows whose
 // timeline is not null and lies in [lo, hi]. `id_arg` may be -1 (no id: every id is 0).
-ActivityRows read_rows(const PluginCall& call, int id_arg, size_t time_arg, size_t first_dim_arg, int64_t lo, int64_t hi);
+// `extra_args` are other arguments to read over the kept rows (the value of rolling_percentile).
+ActivityRows read_rows(const PluginCall& call, int id_arg, size_t time_arg, size_t first_dim_arg, int64_t lo, int64_t hi,
+                       std::span<const size_t> extra_args = {});
 
 // One distinct (group, period, id) of the rows, with how many rows had it.
 struct Occurrence {

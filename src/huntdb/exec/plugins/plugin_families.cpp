@@ -10,6 +10,8 @@ std::vector<std::span<const PluginEntry>> plugin_families() {
       activity_engagement_plugins(),
       activity_metrics_plugins(),
       sliding_window_counts_plugins(),
+      rolling_percentile_plugins(),
+      session_count_plugins(),
   };
 }
 

@@ -14,6 +14,8 @@ std::span<const PluginEntry> activity_counts_metrics_plugins();
 std::span<const PluginEntry> activity_engagement_plugins();
 std::span<const PluginEntry> activity_metrics_plugins();
 std::span<const PluginEntry> sliding_window_counts_plugins();
+std::span<const PluginEntry> rolling_percentile_plugins();
+std::span<const PluginEntry> session_count_plugins();
 
 std::vector<std::span<const PluginEntry>> plugin_families();
 
