@@ -292,16 +292,16 @@ TablePtr make_output(const PluginCall& call, const ActivityRows& rows, const Out
                      std::vector<ColumnPtr> metrics) {
   const TableSchema& schema = *call.plan.schema;
   std::vector<ColumnPtr> columns;
-  ScalarType time_type = schema.columns.empty() ? rows.time_type : schema.columns[0].type;
-  if (time_type == ScalarType::Int) {
-    std::vector<int32_t> v(keys.time.begin(), keys.time.end());
-    columns.push_back(Column::make_ints(std::move(v)));
-  } else if (time_type == ScalarType::Real || time_type == ScalarType::Decimal) {
-    std::vector<double> v(keys.time.begin(), keys.time.end());
-    columns.push_back(Column::make_reals(time_type, std::move(v)));
-  } else {
-    columns.push_back(Column::make_longs(time_type, keys.time));
-  }
+  auto time_column = [&](size_t index, const std::vector<int64_t>& values) {
+    ScalarType type = index < schema.columns.size() ? schema.columns[index].type : rows.time_type;
+    if (type == ScalarType::Int) return Column::make_ints(std::vector<int32_t>(values.begin(), values.end()));
+    if (type == ScalarType::Real || type == ScalarType::Decimal)
+      return Column::make_reals(type, std::vector<double>(values.begin(), values.end()));
+    return Column::make_longs(type, values);
+  };
+  columns.push_back(time_column(0, keys.time));
+  if (keys.two_times)
+    columns.push_back(time_column(1, keys.time2));
   if (rows.dims)
     for (size_t k = 0; k < rows.dim_types.size(); ++k)
       columns.push_back(Column::take(rows.dims->key_column(k), keys.group));

@@ -113,13 +113,19 @@ void for_each_window(std::span<const Occurrence> occ, uint32_t id_count, int64_t
 struct OutputKeys {
   std::vector<uint32_t> group;
   std::vector<int64_t> time;
+  bool two_times = false;      // a second timeline column (new_activity_metrics' to_)
+  std::vector<int64_t> time2;
   void add(uint32_t g, int64_t t) {
     group.push_back(g);
     time.push_back(t);
   }
+  void add(uint32_t g, int64_t t, int64_t t2) {
+    add(g, t);
+    time2.push_back(t2);
+  }
 };
-// The plugin's output: timeline column, one column per dimension, then `metrics`, named and
-// typed as the plan's schema says.
+// The plugin's output: the timeline column (two with time2), one column per dimension, then
+// `metrics`, named and typed as the plan's schema says.
 TablePtr make_output(const PluginCall& call, const ActivityRows& rows, const OutputKeys& keys,
                      std::vector<ColumnPtr> metrics);
 

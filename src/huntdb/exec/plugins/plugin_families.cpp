@@ -12,6 +12,7 @@ std::vector<std::span<const PluginEntry>> plugin_families() {
       sliding_window_counts_plugins(),
       rolling_percentile_plugins(),
       session_count_plugins(),
+      new_activity_metrics_plugins(),
   };
 }
 
