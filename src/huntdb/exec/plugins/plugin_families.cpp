@@ -13,6 +13,7 @@ std::vector<std::span<const PluginEntry>> plugin_families() {
       rolling_percentile_plugins(),
       session_count_plugins(),
       new_activity_metrics_plugins(),
+      dcount_intersect_plugins(),
   };
 }
 
