@@ -14,6 +14,8 @@ std::vector<std::span<const PluginEntry>> plugin_families() {
       session_count_plugins(),
       new_activity_metrics_plugins(),
       dcount_intersect_plugins(),
+      funnel_sequence_plugins(),
+      funnel_sequence_completion_plugins(),
   };
 }
 

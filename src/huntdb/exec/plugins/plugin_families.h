@@ -18,6 +18,8 @@ std::span<const PluginEntry> rolling_percentile_plugins();
 std::span<const PluginEntry> session_count_plugins();
 std::span<const PluginEntry> new_activity_metrics_plugins();
 std::span<const PluginEntry> dcount_intersect_plugins();
+std::span<const PluginEntry> funnel_sequence_plugins();
+std::span<const PluginEntry> funnel_sequence_completion_plugins();
 
 std::vector<std::span<const PluginEntry>> plugin_families();
 
