@@ -65,7 +65,7 @@ class PeriodList {
   int64_t index_of(int64_t t) const;
 
  private:
-  const PeriodAxis& axis_;
+  PeriodAxis axis_;
   std::vector<int64_t> starts_;
 };
 
