@@ -169,6 +169,8 @@ ActivityRows read_rows(const PluginCall& call, int id_arg, size_t time_arg, size
   CompiledExpr time_expr(args[time_arg], call.executor);
   std::vector<CompiledExpr> dim_exprs;
   for (size_t i = first_dim_arg; i < args.size(); ++i) {
+    // Dimensions are column references (the output schema has a column for those only).
+    if (!args[i] || args[i]->kind != analyze::ExprKind::Column) continue;
     dim_exprs.emplace_back(args[i], call.executor);
     out.dim_types.push_back(args[i]->type);
   }

@@ -84,8 +84,8 @@ struct ActivityRows {
   std::vector<ColumnPtr> extra;
 };
 
-// Reads the id, timeline and dimension arguments over every input row; keeps the rows whose
-// timeline is not null and lies in [lo, hi]. `id_arg` may be -1 (no id: every id is 0).
+// Reads the id, timeline and dimension arguments (the column references from first_dim_arg on)
+// over every input row; keeps the rows whose timeline is not null and lies in [lo, hi]. `id_arg` may be -1 (no id: every id is 0).
 // `extra_args` are other arguments to read over the kept rows (the value of rolling_percentile).
 ActivityRows read_rows(const PluginCall& call, int id_arg, size_t time_arg, size_t first_dim_arg, int64_t lo, int64_t hi,
                        std::span<const size_t> extra_args = {});
