@@ -9,6 +9,7 @@
 // documented result tables is produced (the one the type checker declares); rows come by bin,
 // then dcount from the largest.
 #include <algorithm>
+#include <tuple>
 #include <vector>
 
 #include <absl/container/flat_hash_map.h>

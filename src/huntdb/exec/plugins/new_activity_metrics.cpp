@@ -10,6 +10,7 @@
 // R=3 and R=9). Every (from, to) pair of the range appears, periods without rows included (R=6:
 // 2019-11-06 has no rows); a cohort with no ids has NaN rates (0/0). A constant Cohort keeps the
 // cohort of the period holding it. The Lookback table is not supported.
+#include <algorithm>
 #include <vector>
 
 #include "huntdb/exec/exec_error.h"
