@@ -8,6 +8,19 @@
 
 namespace huntdb::exec {
 
+// User analytics (activity_*.cpp, ...).
+std::span<const PluginEntry> active_users_count_plugins();
+std::span<const PluginEntry> activity_counts_metrics_plugins();
+std::span<const PluginEntry> activity_engagement_plugins();
+std::span<const PluginEntry> activity_metrics_plugins();
+std::span<const PluginEntry> sliding_window_counts_plugins();
+std::span<const PluginEntry> rolling_percentile_plugins();
+std::span<const PluginEntry> session_count_plugins();
+std::span<const PluginEntry> new_activity_metrics_plugins();
+std::span<const PluginEntry> dcount_intersect_plugins();
+std::span<const PluginEntry> funnel_sequence_plugins();
+std::span<const PluginEntry> funnel_sequence_completion_plugins();
+
 std::vector<std::span<const PluginEntry>> plugin_families();
 
 std::span<const PluginEntry> bag_unpack_plugins();  // bag_unpack.cpp
