@@ -228,6 +228,7 @@ std::string unmarkup_cell(std::string_view cell) {
   while (s.size() >= 2 && s.front() == '`' && s.back() == '`') s = trim(s.substr(1, s.size() - 2));
   std::string out = breaks_to_newlines(s);
   out = replace_all(out, "\\|", "|");
+  out = replace_all(out, "\\_", "_");  // markdown's escaped underscore (series\_stats\_y\_min)
   out = replace_all(out, "&#124;", "|");
   out = replace_all(out, "&lt;", "<");
   out = replace_all(out, "&gt;", ">");

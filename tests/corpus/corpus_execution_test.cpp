@@ -23,7 +23,7 @@ namespace {
 
 // The measured rate, rounded down to the whole percent. Raise it when the rate rises; the
 // target is 98%.
-constexpr double kFloorPercent = 95;
+constexpr double kFloorPercent = 98;
 
 bool needs_unreachable_network(const std::string& error) {
   return error.find("externaldata: '") != std::string::npos &&

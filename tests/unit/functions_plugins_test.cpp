@@ -121,9 +121,9 @@ TEST(FunctionsPlugins, Ipv4LookupAppendsTheLookupColumnsWithUniqueNames) {
   TableSchema lookup3 = schema({{"network", String}, {"ip", Int}, {"Ip", Long}});
   EXPECT_EQ(evaluate("ipv4_lookup", t, {table(lookup3), col(t, "ip"), network}),
             "ip:string, id:string, name:string, network:string, ip1:int, Ip:long");
-  // ipv6_lookup keeps every lookup column.
+  // ipv6_lookup keeps every lookup column, and puts them first (ipv6-lookup-plugin examples).
   EXPECT_EQ(evaluate("ipv6_lookup", t, {table(lookup), col(t, "ip"), network}),
-            "ip:string, id:string, name:string, network:string, name1:string, country:string, id1:string");
+            "network:string, name:string, country:string, id:string, ip:string, id1:string, name1:string");
 }
 
 TEST(FunctionsPlugins, GeoLookupsDropTheKeyUnlessAskedFor) {

@@ -637,9 +637,47 @@ BoundType Binder::bind_search(const Node* op, const BoundType& input) {
       }
     }
   } else {
-    s.columns.push_back({"pack_", ScalarType::Dynamic});
-    exprs.push_back(nullptr);
-    wants_pack = true;
+    // project-smart (the default), as the official type checker has it: a source without a
+    // column the predicate names is skipped; the columns every remaining source has with the
+    // same type come next; pack_ holds the rest.
+    StringSet referenced;
+    std::vector<const Expr*> stack;
+    if (predicate.expr) stack.push_back(predicate.expr.get());
+    while (!stack.empty()) {
+      const Expr* e = stack.back();
+      stack.pop_back();
+      if (e->kind == ExprKind::Column && e->name != "$table") referenced.insert(e->name);
+      for (const auto& a : e->args)
+        if (a) stack.push_back(a.get());
+    }
+    for (size_t i = sources.size(); i-- > 0;) {
+      bool has_all = true;
+      for (const auto& name : referenced) has_all = has_all && sources[i]->find(name);
+      if (has_all || sources.size() == 1) continue;
+      sources.erase(sources.begin() + static_cast<std::ptrdiff_t>(i));
+      if (i < plans.size()) plans.erase(plans.begin() + static_cast<std::ptrdiff_t>(i));
+      if (i < maps.size()) maps.erase(maps.begin() + static_cast<std::ptrdiff_t>(i));
+      if (i < names.size()) names.erase(names.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    for (const auto& c : merged.columns) {
+      bool common = !sources.empty();
+      for (const auto& src : sources) {
+        const ColumnSchema* sc = src->find(c.name);
+        common = common && sc && sc->type == c.type;
+      }
+      if (!common) continue;
+      s.columns.push_back(c);
+      projected.insert(c.name);
+      exprs.push_back(column_or_null(c.name, c.type));
+    }
+    bool rest = false;
+    for (const auto& src : sources)
+      for (const auto& c : src->columns) rest = rest || !projected.contains(c.name);
+    if (rest) {
+      s.columns.push_back({"pack_", ScalarType::Dynamic});
+      exprs.push_back(nullptr);
+      wants_pack = true;
+    }
   }
   if (wants_pack)
     for (auto& e : exprs)
@@ -763,17 +801,10 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
   TablePtr in = input.is_table() ? input.columns : make_table(TableSchema{});
   auto* call = e->call ? e->call->as<CallNode>() : nullptr;
   if (!call || !call->name) return BoundType::table(TableSchema{{}, true});
-  if (auto it = options_.evaluated.find(e); it != options_.evaluated.end()) {
-    // Run already: its table, with the columns the data gave it.
-    for (const Node* a : call->args) bind(a);
-    auto p = std::make_shared<PrecomputedPlan>();
-    p->table = it->second;
-    p->schema = std::make_shared<TableSchema>(it->second->schema);
-    return BoundType::table(p->schema, p);
-  }
   const functions::FunctionInfo* plugin = registry_.plugin(call->name->value);
   std::vector<functions::ArgInfo> args;
   std::vector<ExprPtr> exprs;
+  std::vector<PlanPtr> tables;
   ctx_.aggregates = true;  // pivot(col, sum(x)), ... take an aggregation
   // A table given as the first argument (ipv4_lookup(Ranges, ip, network), geo_polygon_lookup)
   // is looked up: a bare name the input lacks and that table has is one of its columns (the
@@ -792,8 +823,16 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
     if (k == 0 && t.is_table()) lookup = t.columns;
     args.push_back(arg_info(a, t));
     exprs.push_back(t.expr);
+    tables.push_back(t.is_table() ? t.plan : nullptr);
   }
   ctx_.aggregates = false;
+  if (auto it = options_.evaluated.find(e); it != options_.evaluated.end()) {
+    // Run already: its table, with the columns the data gave it.
+    auto p = std::make_shared<PrecomputedPlan>();
+    p->table = it->second;
+    p->schema = std::make_shared<TableSchema>(it->second->schema);
+    return BoundType::table(p->schema, p);
+  }
   auto finish = [&](TableSchema s) {
     auto schema = make_table(std::move(s));
     if (!plugin) return BoundType::table(schema, unsupported(call, fmt::format("There is no plugin named '{}'.", call->name->value), schema));
@@ -803,6 +842,7 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
     plan->plugin = plugin;
     plan->args = exprs;
     plan->arg_nodes.assign(call->args.begin(), call->args.end());
+    plan->arg_tables = tables;
     return BoundType::table(schema, plan);
   };
   if (e->has_schema) {
@@ -816,7 +856,10 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
       s.columns.push_back({c->name->value, type_of_type_expr(c->type)});
     }
     if (star) {
-      TableSchema with_input = *in;
+      // `*` stands for the columns the plugin keeps of its input (bag_unpack drops the bag).
+      TableSchema with_input;
+      if (!plugin || !plugin->plugin_schema || !plugin->plugin_schema(*in, args, with_input)) with_input = *in;
+      with_input.open = false;
       for (const auto& c : s.columns)
         if (!with_input.find(c.name)) with_input.columns.push_back(c);
       return finish(std::move(with_input));
@@ -828,7 +871,14 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
     return BoundType::table(TableSchema{{}, true});
   }
   TableSchema out;
-  if (plugin->plugin_schema && plugin->plugin_schema(*in, args, out)) return finish(std::move(out));
+  if (plugin->plugin_schema && plugin->plugin_schema(*in, args, out)) {
+    // An open schema (bag_unpack, pivot: known columns plus those the data brings) is settled
+    // by running the plugin first, as below.
+    bool open = out.open;
+    BoundType t = finish(std::move(out));
+    if (open && t.plan && input.plan) out_.deferred.emplace_back(e, t.plan);
+    return t;
+  }
   // The output's columns depend on the data (bag_unpack, pivot): known when it runs.
   TableSchema open;
   open.open = true;

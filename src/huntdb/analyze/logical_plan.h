@@ -390,6 +390,8 @@ struct EvaluatePlan : Plan {
   std::vector<ExprPtr> args;
   std::vector<AggregateCall> aggregates;  // aggregation arguments (pivot(col, sum(x)))
   std::vector<const kql::Node*> arg_nodes;
+  // Per argument, the plan of a tabular one (the lookup table of ipv4_lookup), else null.
+  std::vector<PlanPtr> arg_tables;
 };
 
 // externaldata(schema)[uris] with (format=..., ignoreFirstRecord=...): rows read from files or

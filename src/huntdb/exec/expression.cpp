@@ -153,7 +153,10 @@ class Compiler {
     bool deterministic = !(n->kind == ExprKind::Call && n->fn && !n->fn->deterministic) &&
                          !(n->kind == ExprKind::Call && n->fn && n->fn->kind == functions::FunctionKind::Window);
     n->single_column = deterministic ? single : -2;
-    if (all_constant && deterministic && n->kind != ExprKind::TupleField) {
+    // A call that yields several values (series_fit_line) is not a value itself: its fields
+    // (TupleField nodes) read it, so it is never folded on its own.
+    bool yields_tuple = n->kind == ExprKind::Call && n->fn && !n->fn->tuple_fields.empty();
+    if (all_constant && deterministic && n->kind != ExprKind::TupleField && !yields_tuple) {
       // Fold: compute it once over a one-row batch.
       Batch one;
       one.rows = 1;

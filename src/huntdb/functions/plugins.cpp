@@ -363,10 +363,15 @@ bool ipv4_lookup(const TableSchema& input, std::span<const ArgInfo> args, TableS
   return true;
 }
 
+// The lookup table's columns come first: so the reference docs' examples show them (the
+// oracle puts the input first, as for ipv4_lookup; the docs' output tables are followed).
 bool ipv6_lookup(const TableSchema& input, std::span<const ArgInfo> args, TableSchema& out) {
-  add_input(out, input);
-  if (args.empty() || !args[0].table) return true;
+  if (args.empty() || !args[0].table) {
+    add_input(out, input);
+    return true;
+  }
   add_input(out, *args[0].table);
+  add_input(out, input);
   make_names_unique(out.columns);
   return true;
 }
@@ -518,9 +523,11 @@ void register_patterns(Registry& r) {
 }
 
 void register_reshaping(Registry& r) {
-  // The docs also describe named arguments columnsConflict and ignoredProperties; the oracle
-  // rejects them (at most two arguments, the second a string), and so do we.
-  r.add(plugin("bag_unpack", {untyped({column("column"), opt("column_prefix", kString, ArgShape::Constant)})},
+  // The docs also describe columnsConflict and ignoredProperties (by name, or by position
+  // after the prefix); the oracle knows only the first two parameters. The docs win.
+  r.add(plugin("bag_unpack", {untyped({column("column"), opt("column_prefix", kString, ArgShape::Constant),
+                                       opt("columnsConflict", kString, ArgShape::Constant),
+                                       opt("ignoredProperties", kDynamic, ArgShape::Constant)})},
                bag_unpack, "Turns the properties of a dynamic bag column into columns."));
   r.add(plugin("pivot",
                {untyped({column("pivotColumn", kNotDynamic), opt("aggregateFunction", kScalar, ArgShape::Any),

@@ -138,14 +138,21 @@ bool parse_optional_time(TextScanner& sc, DateTimeFields& f, bool allow_t) {
   return sc.done();
 }
 
-// yyyy-M-d (also with / or . between the parts), then an optional time.
+// yyyy-M-d (also with / or . between the parts), then an optional time. Spaces around the
+// separators are allowed, as .NET's parser skips them: the sliding_window_counts docs example
+// writes datetime(2017 - 08 - 01).
 bool parse_year_first(TextScanner& sc, DateTimeFields& f) {
   auto year = sc.digits(4, 4);
   if (!year) return false;
+  sc.skip_spaces();
   char sep = sc.eat_any("-/.");
   if (!sep) return false;
+  sc.skip_spaces();
   auto month = sc.digits(1, 2);
-  if (!month || !sc.eat(sep)) return false;
+  if (!month) return false;
+  sc.skip_spaces();
+  if (!sc.eat(sep)) return false;
+  sc.skip_spaces();
   auto day = sc.digits(1, 2);
   if (!day) return false;
   f.year = static_cast<int>(*year);

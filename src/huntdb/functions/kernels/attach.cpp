@@ -34,6 +34,7 @@ void attach_kernels(Registry& r) {
   attach_math_special_kernels(r);
   attach_math_extremes_kernels(r);
   attach_math_bitwise_kernels(r);
+  attach_unit_conversion_kernels(r);
   attach_list_kernels(r);
   attach_distinct_kernels(r);
   attach_argminmax_kernels(r);
@@ -42,6 +43,8 @@ void attach_kernels(Registry& r) {
   attach_schema_kernels(r);
   attach_sketch_kernels(r);
   attach_window_kernels(r);
+  attach_series_kernels(r);
+  attach_series_analysis_kernels(r);
 }
 
 }  // namespace huntdb::functions

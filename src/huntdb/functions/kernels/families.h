@@ -35,6 +35,7 @@ void attach_math_basic_kernels(Registry& r);
 void attach_math_special_kernels(Registry& r);
 void attach_math_extremes_kernels(Registry& r);
 void attach_math_bitwise_kernels(Registry& r);
+void attach_unit_conversion_kernels(Registry& r);
 void attach_list_kernels(Registry& r);
 void attach_distinct_kernels(Registry& r);
 void attach_argminmax_kernels(Registry& r);
@@ -43,5 +44,7 @@ void attach_statistics_kernels(Registry& r);
 void attach_schema_kernels(Registry& r);
 void attach_sketch_kernels(Registry& r);
 void attach_window_kernels(Registry& r);
+void attach_series_kernels(Registry& r);
+void attach_series_analysis_kernels(Registry& r);
 
 }  // namespace huntdb::functions
