@@ -27,6 +27,10 @@ int main(int argc, char** argv) {
   query->add_flag("--columns", qopt.columns_only, "Print the result's columns and types instead of running it");
   query->add_option("--table", qopt.tables, "Load a table from a file: Name=path.csv or Name=path.jsonl (repeatable)")
       ->allow_extra_args(false);
+  query->add_flag("--demo", qopt.demo, "Query the demo tables (SecurityEvent, SecurityAlert) generated in memory");
+  query->add_option("--demo-rows", qopt.demo_rows, "Demo: SecurityEvent rows (about)");
+  query->add_option("--demo-days", qopt.demo_days, "Demo: days of history, ending now");
+  query->add_option("--demo-seed", qopt.demo_seed, "Demo: seed (the same seed gives the same rows)");
 
   CLI11_PARSE(app, argc, argv);
 

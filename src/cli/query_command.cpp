@@ -1,5 +1,7 @@
 #include "query_command.h"
 
+#include "huntdb/demo/demo.h"
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -30,6 +32,13 @@ int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::o
       err << "huntdb: " << *e << "\n";
       return 1;
     }
+  }
+  if (opt.demo) {
+    demo::DemoOptions d;
+    d.rows = opt.demo_rows;
+    d.days = opt.demo_days;
+    d.seed = opt.demo_seed;
+    for (auto& [name, table] : demo::generate_demo(d).tables) engine.add_table(name, table);
   }
   for (const auto& spec : opt.tables) {
     size_t eq = spec.find('=');
