@@ -54,6 +54,15 @@ TEST(StorageTermIndex, ExactAnswers) {
   EXPECT_FALSE(idx->all_rows_contain_term("cmd"));
 }
 
+TEST(StorageTermIndex, RepeatedTermsCountOncePerRow) {
+  // A term repeated in a value, strict in one place and not in another, counts one row.
+  auto idx = build({"abc abc Äabc", "abc-ABC", "Äabc abc"});
+  EXPECT_TRUE(idx->all_rows_contain_term("abc"));
+  auto partial = build({"abc abc", "Äabc Äabc"});
+  EXPECT_FALSE(partial->all_rows_contain_term("abc"));
+  EXPECT_TRUE(partial->may_contain_term("abc"));
+}
+
 TEST(StorageTermIndex, NonAsciiNeighboursDoNotCountForNotHas) {
   // The engine counts non-ASCII letters as term characters: "Äabc" does not `has` "abc". The
   // ASCII term "abc" is indexed (so `has` may look), but the row does not count towards

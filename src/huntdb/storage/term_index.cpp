@@ -69,7 +69,7 @@ void TermIndexBuilder::add(std::string_view value, uint64_t rows) {
   for (size_t i = 0; i < scratch_.size();) {
     size_t j = i;
     bool strict = false;
-    while (j < scratch_.size() && scratch_[j].first == scratch_[i].first) strict = strict || scratch_[j++].second;
+    for (; j < scratch_.size() && scratch_[j].first == scratch_[i].first; ++j) strict = strict || scratch_[j].second;
     auto [it, inserted] = terms_.try_emplace(scratch_[i].first, 0);
     if (strict) it->second += rows;
     i = j;
