@@ -1,0 +1,163 @@
+#include "huntdb/ingest/table_builder.h"
+
+#include <charconv>
+
+#include "huntdb/ingest/text_table.h"
+#include "huntdb/types/datetime.h"
+#include "huntdb/types/dynamic.h"
+#include "huntdb/types/guid.h"
+
+namespace huntdb::ingest {
+
+namespace {
+
+// String columns that hold free text or unique values: dictionary encoding would not pay off.
+bool high_cardinality(std::string_view column) {
+  static constexpr std::string_view kColumns[] = {
+      "EventData", "CommandLine", "ParameterXml", "RenderedDescription", "Message", "EventRecordId",
+      "NewProcessId", "ProcessId", "HandleId", "LogonGuid", "TargetLogonId", "SubjectLogonId", "LogonID",
+      "_ItemId", "TemplateContent", "SecurityDescriptor", "FileHash", "Properties", "AdditionalInfo",
+      "AdditionalInfo2", "AccessMask", "IpPort", "RemotePort"};
+  for (auto c : kColumns)
+    if (c == column) return true;
+  return false;
+}
+
+template <class T>
+bool parse_integer(std::string_view s, T& out) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.empty()) return false;
+  int base = 10;
+  bool negative = false;
+  if (s.front() == '-') {
+    negative = true;
+    s.remove_prefix(1);
+  }
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+    base = 16;
+    s.remove_prefix(2);
+  }
+  using U = std::make_unsigned_t<T>;
+  U u = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), u, base);
+  if (ec != std::errc() || p != s.data() + s.size()) return false;
+  out = negative ? static_cast<T>(-static_cast<T>(u)) : static_cast<T>(u);
+  return true;
+}
+
+}  // namespace
+
+TableBuilder::TableBuilder(std::string name, const TableSchema& schema, BatchSink sink, size_t batch_rows)
+    : name_(std::move(name)), schema_(schema), sink_(std::move(sink)), batch_rows_(batch_rows ? batch_rows : 1) {
+  for (const auto& c : schema_.columns) {
+    builders_.emplace_back(c.type);
+    dictionary_candidate_.push_back(c.type == ScalarType::String && !high_cardinality(c.name));
+  }
+  filled_.assign(builders_.size(), 0);
+}
+
+bool TableBuilder::claim(int col) {
+  size_t& f = filled_[col];
+  if (f > rows_) return false;
+  auto& b = builders_[col];
+  while (f < rows_) {
+    b.append_null();
+    ++f;
+  }
+  ++f;
+  return true;
+}
+
+void TableBuilder::set_string(int col, std::string_view v) {
+  if (col < 0) return;
+  auto& b = builders_[col];
+  if (b.type() != ScalarType::String) return set_text(col, v);
+  if (claim(col)) b.append_string(v);
+}
+
+void TableBuilder::set_int(int col, int32_t v) {
+  if (col < 0 || !claim(col)) return;
+  auto& b = builders_[col];
+  if (b.type() == ScalarType::Int)
+    b.append_int(v);
+  else
+    b.append_value(Value::of_int(v));
+}
+
+void TableBuilder::set_long(int col, int64_t v) {
+  if (col < 0 || !claim(col)) return;
+  auto& b = builders_[col];
+  switch (b.type()) {
+    case ScalarType::Long:
+    case ScalarType::DateTime:
+    case ScalarType::TimeSpan: b.append_long(v); break;
+    default: b.append_value(Value::of_long(v));
+  }
+}
+
+void TableBuilder::set_real(int col, double v) {
+  if (col < 0 || !claim(col)) return;
+  builders_[col].append_value(Value::of_real(v));
+}
+
+void TableBuilder::set_text(int col, std::string_view text) {
+  if (col < 0 || !claim(col)) return;
+  auto& b = builders_[col];
+  switch (b.type()) {
+    case ScalarType::String: b.append_string(text); return;
+    case ScalarType::Int: {
+      int32_t v;
+      if (parse_integer(text, v)) return b.append_int(v);
+      break;
+    }
+    case ScalarType::Long: {
+      int64_t v;
+      if (parse_integer(text, v)) return b.append_long(v);
+      break;
+    }
+    case ScalarType::DateTime:
+      if (auto t = parse_datetime(text)) return b.append_long(*t);
+      break;
+    case ScalarType::Dynamic:
+      if (auto v = parse_json(text)) return b.append_dynamic(std::move(*v));
+      break;
+    default:
+      if (!text.empty()) return b.append_value(Value::of_string(std::string(text)));
+  }
+  b.append_null();
+}
+
+void TableBuilder::end_row() {
+  ++rows_;
+  ++total_rows_;
+  if (rows_ >= batch_rows_) flush();
+}
+
+void TableBuilder::flush() {
+  if (rows_ == 0) return;
+  Batch batch;
+  batch.rows = rows_;
+  batch.columns.reserve(builders_.size());
+  for (size_t c = 0; c < builders_.size(); ++c) {
+    auto type = builders_[c].type();
+    if (filled_[c] == 0) {
+      batch.columns.push_back(type == ScalarType::String ? Column::make_constant(Value::of_string(""), rows_)
+                                                         : Column::make_nulls(type, rows_));
+      continue;
+    }
+    while (filled_[c] < rows_) {
+      builders_[c].append_null();
+      ++filled_[c];
+    }
+    ColumnPtr col = builders_[c].finish();
+    if (dictionary_candidate_[c]) col = maybe_dictionary(col);
+    batch.columns.push_back(std::move(col));
+    builders_[c] = ColumnBuilder(type);
+    filled_[c] = 0;
+  }
+  rows_ = 0;
+  if (sink_) sink_(name_, schema_, std::move(batch));
+}
+
+}  // namespace huntdb::ingest
