@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,9 +30,9 @@ struct Loaded {
   std::vector<IngestFileResult> results;
 };
 
-inline Loaded load_files(const std::vector<std::string>& paths, size_t batch_rows = kIngestBatchRows) {
+inline Loaded load_files(const std::vector<std::string>& paths, MappingOptions options = {}) {
   Loaded l;
-  TableMapper mapper(l.tables.sink(), batch_rows);
+  TableMapper mapper(l.tables.sink(), options);
   for (const auto& p : paths) l.results.push_back(ingest_file(p, mapper));
   mapper.finish();
   l.quarantine = mapper.quarantine();
@@ -57,6 +59,32 @@ inline std::vector<std::vector<std::string>> query_rows(const Engine& e, const s
       rows.push_back(std::move(row));
     }
   return rows;
+}
+
+// The single row a query gives, column name -> tostring() of the cell; empty (and a failure) when
+// the query gives no row or more than one.
+inline std::map<std::string, std::string> single_row(const Engine& e, const std::string& q) {
+  QueryResult r = e.run(q);
+  std::map<std::string, std::string> row;
+  if (!r.ok()) {
+    ADD_FAILURE() << "query failed: " << q << "\n" << (r.errors.empty() ? "" : r.errors[0].message);
+    return row;
+  }
+  const Table& t = *r.tables[0].table;
+  if (t.row_count() != 1) {
+    ADD_FAILURE() << q << ": " << t.row_count() << " rows, expected 1";
+    return row;
+  }
+  for (const auto& b : t.batches)
+    if (b.rows == 1)
+      for (size_t c = 0; c < b.columns.size(); ++c) row[t.schema.columns[c].name] = format_value(b.columns[c]->value_at(0));
+  return row;
+}
+
+inline std::string write_temp(const std::string& name, const std::string& bytes) {
+  std::string path = ::testing::TempDir() + name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
 }
 
 }  // namespace huntdb::ingest::testing

@@ -7,6 +7,7 @@
 #include "huntdb/common/string_map.h"
 #include "huntdb/ingest/table_mapper.h"
 #include "huntdb/ingest/table_schemas.h"
+#include "huntdb/ingest/windows_event_mapping.h"
 #include "huntdb/types/datetime.h"
 
 namespace huntdb::ingest {
@@ -255,7 +256,8 @@ std::string_view la_table(const FlatRecord& r) {
   bool security = false, event = false;
   for (const auto& f : r.fields) {
     std::string_view n = la_column_name(f.name);
-    if (n == "Type" && (f.value == kSecurityEventTable || f.value == kEventTable)) return f.value;
+    if (n == "Type" && (f.value == kSecurityEventTable || f.value == kEventTable || f.value == kWindowsEventTable))
+      return f.value;
     if (n == "Activity" || n == "EventSourceName" || n == "AccountType") security = true;
     if (n == "EventLog" || n == "RenderedDescription" || n == "ParameterXml" || n == "EventLevelName") event = true;
   }
@@ -303,7 +305,7 @@ bool map_flat_record(const FlatRecord& r, TableMapper& mapper, WindowsEvent& eve
       std::string_view name = la_table(r);
       TableBuilder* table = name.empty() ? nullptr : mapper.table(name);
       if (!table) {
-        error = "a Log Analytics record of neither SecurityEvent nor Event";
+        error = "a Log Analytics record of none of SecurityEvent, Event, WindowsEvent";
         return false;
       }
       const auto& columns = column_map(table->schema());

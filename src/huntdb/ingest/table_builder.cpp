@@ -101,6 +101,15 @@ void TableBuilder::set_real(int col, double v) {
   builders_[col].append_value(Value::of_real(v));
 }
 
+void TableBuilder::set_dynamic(int col, DynamicPtr v) {
+  if (col < 0 || !claim(col)) return;
+  auto& b = builders_[col];
+  if (b.type() == ScalarType::Dynamic)
+    b.append_dynamic(std::move(v));
+  else
+    b.append_null();
+}
+
 void TableBuilder::set_text(int col, std::string_view text) {
   if (col < 0 || !claim(col)) return;
   auto& b = builders_[col];

@@ -35,6 +35,7 @@ class TableBuilder {
   void set_int(int col, int32_t v);
   void set_long(int col, int64_t v);  // long, datetime or timespan ticks
   void set_real(int col, double v);
+  void set_dynamic(int col, DynamicPtr v);
   // A value given as text, converted to the column's type (int, long, real, bool, datetime,
   // guid, dynamic); text that does not convert leaves the cell null.
   void set_text(int col, std::string_view text);

@@ -15,34 +15,43 @@ bool iequals(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-TableMapper::TableMapper(BatchSink sink, size_t batch_rows)
-    : security_(kSecurityEventTable, security_event_schema(), sink, batch_rows),
-      event_(kEventTable, event_schema(), sink, batch_rows),
+TableMapper::TableMapper(BatchSink sink, MappingOptions options)
+    : options_(options),
+      security_(kSecurityEventTable, security_event_schema(), sink, options.batch_rows),
+      event_(kEventTable, event_schema(), sink, options.batch_rows),
+      windows_(kWindowsEventTable, windows_event_schema(), sink, options.batch_rows),
       security_mapper_(security_),
-      event_mapper_(event_) {}
+      event_mapper_(event_),
+      windows_mapper_(windows_) {}
 
 void TableMapper::map_event(const WindowsEvent& e) {
-  // Some exporters write the channel in lower case ("security").
-  if (iequals(e.channel, "Security"))
-    security_mapper_.map(e);
-  else
-    event_mapper_.map(e);
+  if (options_.routing != EventRouting::WindowsEvent) {
+    // Some exporters write the channel in lower case ("security").
+    if (iequals(e.channel, "Security"))
+      security_mapper_.map(e);
+    else
+      event_mapper_.map(e);
+  }
+  if (options_.routing != EventRouting::LogAnalyticsAgent) windows_mapper_.map(e);
 }
 
 TableBuilder* TableMapper::table(std::string_view name) {
   if (name == kSecurityEventTable) return &security_;
   if (name == kEventTable) return &event_;
+  if (name == kWindowsEventTable) return &windows_;
   return nullptr;
 }
 
 void TableMapper::finish() {
   security_.flush();
   event_.flush();
+  windows_.flush();
 }
 
 uint64_t TableMapper::rows(std::string_view table) const {
   if (table == kSecurityEventTable) return security_.total_rows();
   if (table == kEventTable) return event_.total_rows();
+  if (table == kWindowsEventTable) return windows_.total_rows();
   return 0;
 }
 

@@ -19,17 +19,30 @@
 #include "huntdb/ingest/security_event_mapping.h"
 #include "huntdb/ingest/table_builder.h"
 #include "huntdb/ingest/windows_event.h"
+#include "huntdb/ingest/windows_event_mapping.h"
 
 namespace huntdb::ingest {
 
+// Which tables Windows events land in, as the two Log Analytics collection agents fill them.
+enum class EventRouting {
+  LogAnalyticsAgent,  // Security -> SecurityEvent, every other channel -> Event
+  WindowsEvent,       // every event -> WindowsEvent (Azure Monitor Agent, forwarded events)
+  Both,               // both of the above, for workspaces whose queries read either
+};
+
+struct MappingOptions {
+  size_t batch_rows = kIngestBatchRows;
+  EventRouting routing = EventRouting::LogAnalyticsAgent;
+};
+
 class TableMapper {
  public:
-  explicit TableMapper(BatchSink sink, size_t batch_rows = kIngestBatchRows);
+  explicit TableMapper(BatchSink sink, MappingOptions options = {});
 
-  // One Windows event, to SecurityEvent (Security channel) or Event (any other).
+  // One Windows event, to the tables the routing names.
   void map_event(const WindowsEvent& e);
-  // The builder of SecurityEvent or Event (for rows that arrive already in the table's columns);
-  // nullptr for another name.
+  // The builder of SecurityEvent, Event or WindowsEvent (for rows that arrive already in the
+  // table's columns); nullptr for another name.
   TableBuilder* table(std::string_view name);
 
   Quarantine& quarantine() { return quarantine_; }
@@ -39,10 +52,13 @@ class TableMapper {
   uint64_t rows(std::string_view table) const;
 
  private:
+  MappingOptions options_;
   TableBuilder security_;
   TableBuilder event_;
+  TableBuilder windows_;
   SecurityEventMapper security_mapper_;
   EventMapper event_mapper_;
+  WindowsEventMapper windows_mapper_;
   Quarantine quarantine_;
 };
 
