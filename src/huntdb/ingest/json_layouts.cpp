@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "huntdb/common/string_map.h"
+#include "huntdb/ingest/la_csv.h"
 #include "huntdb/ingest/table_mapper.h"
 #include "huntdb/ingest/table_schemas.h"
 #include "huntdb/ingest/windows_event_mapping.h"
@@ -268,12 +269,6 @@ std::string_view la_table(const FlatRecord& r) {
 
 }  // namespace
 
-std::string_view la_column_name(std::string_view header) {
-  size_t bracket = header.find(" [");
-  if (bracket != std::string_view::npos && header.ends_with("]")) header = header.substr(0, bracket);
-  return header;
-}
-
 RecordLayout detect_layout(const FlatRecord& r) {
   bool time_generated = false, event_id = false;
   for (const auto& f : r.fields) {
@@ -311,7 +306,15 @@ bool map_flat_record(const FlatRecord& r, TableMapper& mapper, WindowsEvent& eve
       const auto& columns = column_map(table->schema());
       for (const auto& f : r.fields) {
         auto it = columns.find(la_column_name(f.name));
-        if (it != columns.end()) table->set_text(it->second, f.value);
+        if (it == columns.end()) continue;
+        int col = it->second;
+        // The portal's CSV writes datetimes as "2/1/2023, 10:00:00.123 AM".
+        if (table->schema().columns[col].type == ScalarType::DateTime && !parse_datetime(f.value))
+          if (auto t = parse_portal_datetime(f.value)) {
+            table->set_long(col, *t);
+            continue;
+          }
+        table->set_text(col, f.value);
       }
       table->end_row();
       return true;

@@ -37,9 +37,6 @@ RecordLayout detect_layout(const FlatRecord& r);
 bool windows_event_from_flat(const FlatRecord& r, RecordLayout layout, WindowsEvent& out, TextPool& pool,
                              std::string& error);
 
-// The column name of a Log Analytics export header: "TimeGenerated [UTC]" -> "TimeGenerated".
-std::string_view la_column_name(std::string_view header);
-
 // Maps one record of any layout into the mapper's tables; false with `error` when it cannot.
 bool map_flat_record(const FlatRecord& r, TableMapper& mapper, WindowsEvent& scratch_event, TextPool& pool,
                      std::string& error);
