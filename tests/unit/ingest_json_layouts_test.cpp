@@ -185,6 +185,25 @@ TEST(IngestJsonLayouts, LogAnalyticsCsvExport) {
   EXPECT_EQ(rows[1], (std::vector<std::string>{"2023-02-01T10:05:00Z", "4624", "CONTOSO\\WS1$", "Machine", ""}));
 }
 
+TEST(IngestJsonLayouts, SysmonFieldsBackInManifestOrder) {
+  // NXLog's objects list fields in no particular order; hunting queries read Sysmon data by
+  // position, so the mapped EventData follows Sysmon's manifest order.
+  std::string line = R"({"EventID":1,"SourceName":"Microsoft-Windows-Sysmon","Channel":"Microsoft-Windows-Sysmon/Operational",)"
+                     R"("Hostname":"ws1","SourceModuleType":"im_msvistalog","CommandLine":"cmd.exe /c whoami",)"
+                     R"("ParentImage":"C:\\Windows\\explorer.exe","Image":"C:\\Windows\\System32\\cmd.exe","UtcTime":"2020-09-22 08:28:40.000",)"
+                     R"("RuleName":"-","ProcessGuid":"{1}","ProcessId":"42","FileVersion":"10","Description":"d","Product":"p",)"
+                     R"("Company":"c","OriginalFileName":"Cmd.Exe","Extra":"x"})";
+  auto l = load_files({write_temp("sysmon_order.jsonl", line + "\n")});
+  Engine e;
+  add_tables(e, l);
+  auto row = single_row(e, R"(Event
+| extend D = parse_xml(EventData).DataItem.EventData.Data
+| project Image = tostring(D[4]["#text"]), CommandLine = tostring(D[10]["#text"]), Last = tostring(D[12]["@Name"]))");
+  EXPECT_EQ(row["Image"], "C:\\Windows\\System32\\cmd.exe");
+  EXPECT_EQ(row["CommandLine"], "cmd.exe /c whoami");
+  EXPECT_EQ(row["Last"], "Extra");  // fields the manifest does not name come last
+}
+
 TEST(IngestJsonLayouts, LayoutDetectionAndHeaders) {
   EXPECT_EQ(la_column_name("TimeGenerated [UTC]"), "TimeGenerated");
   EXPECT_EQ(la_column_name("TimeGenerated [Local Time]"), "TimeGenerated");

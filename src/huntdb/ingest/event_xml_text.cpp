@@ -50,8 +50,31 @@ void append_payload_xml(const WindowsEvent& e, std::string& out) {
 
 void append_xml_time(int64_t ticks, std::string& out) {
   CivilTime c = civil_from_ticks(ticks);
-  fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:07}Z", c.year, c.month, c.day, c.hour,
-                 c.minute, c.second, c.fraction_ticks);
+  // yyyy-MM-ddTHH:mm:ss.fffffffZ, written digit by digit (once per Event row).
+  char buf[28];
+  auto put = [&](int pos, int64_t v, int digits) {
+    for (int i = digits - 1; i >= 0; --i, v /= 10) buf[pos + i] = static_cast<char>('0' + v % 10);
+  };
+  if (c.year < 0 || c.year > 9999) {
+    fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:07}Z", c.year, c.month, c.day,
+                   c.hour, c.minute, c.second, c.fraction_ticks);
+    return;
+  }
+  put(0, c.year, 4);
+  buf[4] = '-';
+  put(5, c.month, 2);
+  buf[7] = '-';
+  put(8, c.day, 2);
+  buf[10] = 'T';
+  put(11, c.hour, 2);
+  buf[13] = ':';
+  put(14, c.minute, 2);
+  buf[16] = ':';
+  put(17, c.second, 2);
+  buf[19] = '.';
+  put(20, c.fraction_ticks, 7);
+  buf[27] = 'Z';
+  out.append(buf, sizeof buf);
 }
 
 void append_data_item_xml(const WindowsEvent& e, std::string& out) {

@@ -1,11 +1,13 @@
 #include "huntdb/ingest/json_layouts.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
 
 #include "huntdb/common/string_map.h"
 #include "huntdb/ingest/la_csv.h"
+#include "huntdb/ingest/sysmon_schema.h"
 #include "huntdb/ingest/table_mapper.h"
 #include "huntdb/ingest/table_schemas.h"
 #include "huntdb/ingest/windows_event_mapping.h"
@@ -146,6 +148,9 @@ bool flat_event(const FlatRecord& r, WindowsEvent& out, TextPool& pool, std::str
     error = event_id.empty() ? "no EventID" : fmt::format("EventID is not a number: '{}'", event_id);
     return false;
   }
+  // JSON objects lose the EventData order, and queries read Sysmon's data by position
+  // (parse_xml(EventData).DataItem.EventData.Data[4] is Image).
+  if (out.provider == "Microsoft-Windows-Sysmon") order_sysmon_fields(out);
   if (out.level.empty() && !severity.empty()) out.level = level_of_severity(severity);
   if (out.opcode.empty()) out.opcode = opcode_text;
   if (!account.empty()) {

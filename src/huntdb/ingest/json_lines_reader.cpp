@@ -2,7 +2,6 @@
 // numbers and booleans as their JSON text, arrays as JSON) and mapped by its layout
 // (json_layouts.h). A line that is not a JSON object, or not a Windows event, is quarantined with
 // its line number and byte offset; blank lines are skipped.
-#include <fstream>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -70,14 +69,16 @@ class Flattener {
 IngestFileResult ingest_json_lines(const std::string& path, TableMapper& mapper) {
   IngestFileResult r;
   r.format = LogFormat::JsonLines;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    r.error = "cannot open the file";
+  // The whole file with simdjson's padding after it, so each line parses in place (the bytes
+  // after a line are the next lines, then the padding).
+  simdjson::padded_string file;
+  if (simdjson::padded_string::load(path).get(file)) {
+    r.error = "cannot read the file";
     mapper.quarantine().add(path, 0, 0, r.error);
     r.quarantined = 1;
     return r;
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string_view text(file.data(), file.size());
   simdjson::dom::parser parser;
   FlatRecord record;
   TextPool pool;
@@ -88,7 +89,7 @@ IngestFileResult ingest_json_lines(const std::string& path, TableMapper& mapper)
   if (text.starts_with("\xEF\xBB\xBF")) pos = 3;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
+    if (end == std::string_view::npos) end = text.size();
     std::string_view line(text.data() + pos, end - pos);
     size_t offset = pos;
     pos = end + 1;
@@ -97,7 +98,7 @@ IngestFileResult ingest_json_lines(const std::string& path, TableMapper& mapper)
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     if (line.empty()) continue;
     simdjson::dom::element doc;
-    if (auto err = parser.parse(line.data(), line.size(), true).get(doc)) {
+    if (auto err = parser.parse(line.data(), line.size(), false).get(doc)) {
       mapper.quarantine().add(path, offset, line_no, fmt::format("invalid JSON: {}", simdjson::error_message(err)));
       ++r.quarantined;
       continue;

@@ -74,14 +74,18 @@ bool account_is_target(uint32_t event_id) {
   }
 }
 
+void append_account(std::string_view domain, std::string_view user, std::string& out) {
+  if (user.empty()) return;
+  if (!domain.empty()) {
+    out += domain;
+    out += '\\';
+  }
+  out += user;
+}
+
 std::string join_account(std::string_view domain, std::string_view user) {
-  if (user.empty()) return {};
-  if (domain.empty()) return std::string(user);
   std::string s;
-  s.reserve(domain.size() + 1 + user.size());
-  s += domain;
-  s += '\\';
-  s += user;
+  append_account(domain, user, s);
   return s;
 }
 
@@ -154,7 +158,13 @@ void SecurityEventMapper::map(const WindowsEvent& e) {
   uint32_t id = e.event_id.value_or(0);
   if (e.event_id) {
     o.set_int(event_id_, static_cast<int32_t>(id));
-    o.set_string(activity_, security_event_activity(id, e.message));
+    if (security_event_description(id).empty()) {
+      o.set_string(activity_, security_event_activity(id, e.message));
+    } else {
+      auto it = activities_.find(id);
+      if (it == activities_.end()) it = activities_.emplace(id, security_event_activity(id)).first;
+      o.set_string(activity_, it->second);
+    }
   }
   o.set_string(channel_, e.channel);
   o.set_string(source_name_, e.event_source_name.empty() ? e.provider : e.event_source_name);
@@ -182,11 +192,13 @@ void SecurityEventMapper::map(const WindowsEvent& e) {
     else if (f.name == "ProcessName") process_name = f.value;
     else if (f.name == "LogonType") logon_type = f.value;
   }
-  std::string subject = join_account(subject_domain, subject_user);
-  std::string target = join_account(target_domain, target_user);
-  const std::string& account = (account_is_target(id) || subject.empty()) && !target.empty() ? target : subject;
-  if (!subject.empty()) o.set_string(subject_account_, subject);
-  if (!target.empty()) o.set_string(target_account_, target);
+  subject_.clear();
+  target_.clear();
+  append_account(subject_domain, subject_user, subject_);
+  append_account(target_domain, target_user, target_);
+  const std::string& account = (account_is_target(id) || subject_.empty()) && !target_.empty() ? target_ : subject_;
+  if (!subject_.empty()) o.set_string(subject_account_, subject_);
+  if (!target_.empty()) o.set_string(target_account_, target_);
   if (!account.empty()) {
     o.set_string(account_, account);
     o.set_string(account_type_, account_type(account));

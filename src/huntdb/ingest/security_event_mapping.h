@@ -8,6 +8,8 @@
 
 #include <string>
 
+#include <absl/container/flat_hash_map.h>
+
 #include "huntdb/common/string_map.h"
 #include "huntdb/ingest/table_builder.h"
 #include "huntdb/ingest/windows_event.h"
@@ -20,6 +22,7 @@ bool account_is_target(uint32_t event_id);
 
 // "DOMAIN\user", "user" when there is no domain, "" when there is no user.
 std::string join_account(std::string_view domain, std::string_view user);
+void append_account(std::string_view domain, std::string_view user, std::string& out);
 
 // "Machine" for computer accounts (names ending in '$'), else "User".
 std::string_view account_type(std::string_view account);
@@ -38,7 +41,8 @@ class SecurityEventMapper {
  private:
   TableBuilder& out_;
   StringMap<int> data_columns_;  // EventData field name -> column
-  std::string scratch_;
+  absl::flat_hash_map<uint32_t, std::string> activities_;  // event ID -> Activity, for known IDs
+  std::string scratch_, subject_, target_;
   int time_, computer_, event_id_, activity_, channel_, source_name_, level_, task_, keywords_, opcode_, version_,
       record_id_, process_id_, thread_id_, user_id_, correlation_, event_data_, source_system_, type_, account_,
       account_type_, subject_account_, target_account_, process_, logon_type_name_;

@@ -1,8 +1,11 @@
 #include "huntdb/ingest/table_builder.h"
 
+#include <algorithm>
 #include <charconv>
 
-#include "huntdb/ingest/text_table.h"
+#include <absl/container/flat_hash_map.h>
+
+#include "huntdb/common/string_map.h"
 #include "huntdb/types/datetime.h"
 #include "huntdb/types/dynamic.h"
 #include "huntdb/types/guid.h"
@@ -46,6 +49,29 @@ bool parse_integer(std::string_view s, T& out) {
   return true;
 }
 
+// A string column dictionary-encoded when its values repeat (Computer, Account, Activity, ...):
+// distinct values are found by hashing views into the column's own bytes, and the attempt stops
+// as soon as more than half the rows seen are distinct.
+ColumnPtr dictionary_encode(const ColumnPtr& strings) {
+  size_t n = strings->size();
+  if (n < 16 || !strings->is_flat()) return strings;
+  auto offsets = strings->string_offsets();
+  std::string_view bytes = strings->string_bytes();
+  absl::flat_hash_map<std::string_view, uint32_t, StringHash, StringEq> ids;
+  std::vector<uint32_t> codes(n);
+  std::vector<uint32_t> first_row;  // of each distinct value
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view v = bytes.substr(offsets[i], offsets[i + 1] - offsets[i]);
+    auto [it, inserted] = ids.try_emplace(v, static_cast<uint32_t>(first_row.size()));
+    if (inserted) {
+      if (first_row.size() * 2 > n) return strings;
+      first_row.push_back(static_cast<uint32_t>(i));
+    }
+    codes[i] = it->second;
+  }
+  return Column::make_dictionary(Column::take(strings, first_row), std::move(codes));
+}
+
 }  // namespace
 
 TableBuilder::TableBuilder(std::string name, const TableSchema& schema, BatchSink sink, size_t batch_rows)
@@ -61,6 +87,9 @@ bool TableBuilder::claim(int col) {
   size_t& f = filled_[col];
   if (f > rows_) return false;
   auto& b = builders_[col];
+  // The first value of a column in this batch: room for a whole batch, so the column's vectors
+  // grow once instead of doubling their way up (the columns no row sets take no memory).
+  if (f == 0) b = ColumnBuilder(b.type(), batch_rows_);
   while (f < rows_) {
     b.append_null();
     ++f;
@@ -140,7 +169,14 @@ void TableBuilder::set_text(int col, std::string_view text) {
 void TableBuilder::end_row() {
   ++rows_;
   ++total_rows_;
-  if (rows_ >= batch_rows_) flush();
+  if (rows_ >= batch_rows_ || ((rows_ & 1023) == 0 && string_bytes() > kMaxBatchStringBytes)) flush();
+}
+
+size_t TableBuilder::string_bytes() const {
+  size_t n = 0;
+  for (const auto& b : builders_)
+    if (b.type() == ScalarType::String) n = std::max(n, b.column().string_bytes().size());
+  return n;
 }
 
 void TableBuilder::flush() {
@@ -160,7 +196,7 @@ void TableBuilder::flush() {
       ++filled_[c];
     }
     ColumnPtr col = builders_[c].finish();
-    if (dictionary_candidate_[c]) col = maybe_dictionary(col);
+    if (dictionary_candidate_[c]) col = dictionary_encode(col);
     batch.columns.push_back(std::move(col));
     builders_[c] = ColumnBuilder(type);
     filled_[c] = 0;

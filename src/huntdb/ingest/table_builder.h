@@ -20,6 +20,9 @@ namespace huntdb::ingest {
 using BatchSink = std::function<void(const std::string& table, const TableSchema& schema, Batch batch)>;
 
 inline constexpr size_t kIngestBatchRows = 64 * 1024;
+// A batch ends early when one string column holds this much text (a string column addresses its
+// bytes with 32-bit offsets; PowerShell script blocks can make rows of tens of kilobytes).
+inline constexpr size_t kMaxBatchStringBytes = size_t{1} << 30;
 
 class TableBuilder {
  public:
@@ -52,6 +55,8 @@ class TableBuilder {
  private:
   // Pads column `col` with nulls up to the current row; false if the row already has a value.
   bool claim(int col);
+  // The most text one string column holds in the current batch.
+  size_t string_bytes() const;
 
   std::string name_;
   TableSchema schema_;
