@@ -151,6 +151,31 @@ SecurityEventMapper::SecurityEventMapper(TableBuilder& out) : out_(out) {
   logon_type_name_ = col("LogonTypeName");
 }
 
+const SecurityEventMapper::FieldLayout& SecurityEventMapper::layout_of(uint32_t id, const WindowsEvent& e) {
+  FieldLayout& layout = layouts_[id];
+  bool same = layout.names.size() == e.data.size();
+  for (size_t i = 0; same && i < e.data.size(); ++i) same = layout.names[i] == e.data[i].name;
+  if (same) return layout;
+  layout.names.clear();
+  layout.columns.clear();
+  layout.roles.clear();
+  for (const auto& f : e.data) {
+    layout.names.emplace_back(f.name);
+    auto it = data_columns_.find(f.name);
+    layout.columns.push_back(it == data_columns_.end() ? -1 : it->second);
+    Role role = Role::None;
+    if (f.name == "SubjectUserName") role = Role::SubjectUser;
+    else if (f.name == "SubjectDomainName") role = Role::SubjectDomain;
+    else if (f.name == "TargetUserName") role = Role::TargetUser;
+    else if (f.name == "TargetDomainName") role = Role::TargetDomain;
+    else if (f.name == "NewProcessName") role = Role::NewProcess;
+    else if (f.name == "ProcessName") role = Role::ProcessName;
+    else if (f.name == "LogonType") role = Role::LogonType;
+    layout.roles.push_back(role);
+  }
+  return layout;
+}
+
 void SecurityEventMapper::map(const WindowsEvent& e) {
   TableBuilder& o = out_;
   if (e.time) o.set_long(time_, *e.time);
@@ -181,17 +206,23 @@ void SecurityEventMapper::map(const WindowsEvent& e) {
   o.set_string(source_system_, "OpsManager");
   o.set_string(type_, kSecurityEventTable);
 
-  // The accounts: both sides when present, and the one the event is about as Account.
-  std::string_view subject_user, subject_domain, target_user, target_domain, new_process, process_name, logon_type;
-  for (const auto& f : e.data) {
-    if (f.name == "SubjectUserName") subject_user = f.value;
-    else if (f.name == "SubjectDomainName") subject_domain = f.value;
-    else if (f.name == "TargetUserName") target_user = f.value;
-    else if (f.name == "TargetDomainName") target_domain = f.value;
-    else if (f.name == "NewProcessName") new_process = f.value;
-    else if (f.name == "ProcessName") process_name = f.value;
-    else if (f.name == "LogonType") logon_type = f.value;
+  // Each field's column and role, from the layout of this event ID (one lookup per record; a
+  // template gives every record of an ID the same field names).
+  const FieldLayout& layout = layout_of(id, e);
+  std::string_view roles[static_cast<size_t>(Role::kCount)];
+  for (size_t i = 0; i < e.data.size(); ++i) {
+    const auto& f = e.data[i];
+    Role role = layout.roles[i];
+    if (role != Role::None) roles[static_cast<size_t>(role)] = f.value;
+    if (layout.columns[i] >= 0) o.set_text(layout.columns[i], f.value);
   }
+  auto value = [&](Role r) { return roles[static_cast<size_t>(r)]; };
+  std::string_view subject_user = value(Role::SubjectUser), subject_domain = value(Role::SubjectDomain),
+                   target_user = value(Role::TargetUser), target_domain = value(Role::TargetDomain),
+                   new_process = value(Role::NewProcess), process_name = value(Role::ProcessName),
+                   logon_type = value(Role::LogonType);
+
+  // The accounts: both sides when present, and the one the event is about as Account.
   subject_.clear();
   target_.clear();
   append_account(subject_domain, subject_user, subject_);
@@ -206,11 +237,6 @@ void SecurityEventMapper::map(const WindowsEvent& e) {
   std::string_view process_path = id == 4688 && !new_process.empty() ? new_process : process_name;
   if (!process_path.empty()) o.set_string(process_, file_name_of(process_path));
   if (!logon_type.empty()) o.set_string(logon_type_name_, logon_type_name(logon_type));
-
-  for (const auto& f : e.data) {
-    auto it = data_columns_.find(f.name);
-    if (it != data_columns_.end()) o.set_text(it->second, f.value);
-  }
 
   scratch_.clear();
   append_payload_xml(e, scratch_);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <absl/container/flat_hash_map.h>
 
@@ -40,7 +41,19 @@ class SecurityEventMapper {
 
  private:
   TableBuilder& out_;
+  // The fields the derived columns come from.
+  enum class Role : uint8_t { None, SubjectUser, SubjectDomain, TargetUser, TargetDomain, NewProcess, ProcessName,
+                              LogonType, kCount };
+  // The EventData fields of an event ID as last seen: names, their columns (-1: none), roles.
+  struct FieldLayout {
+    std::vector<std::string> names;
+    std::vector<int> columns;
+    std::vector<Role> roles;
+  };
+  const FieldLayout& layout_of(uint32_t id, const WindowsEvent& e);
+
   StringMap<int> data_columns_;  // EventData field name -> column
+  absl::flat_hash_map<uint32_t, FieldLayout> layouts_;
   absl::flat_hash_map<uint32_t, std::string> activities_;  // event ID -> Activity, for known IDs
   std::string scratch_, subject_, target_;
   int time_, computer_, event_id_, activity_, channel_, source_name_, level_, task_, keywords_, opcode_, version_,

@@ -87,9 +87,10 @@ bool TableBuilder::claim(int col) {
   size_t& f = filled_[col];
   if (f > rows_) return false;
   auto& b = builders_[col];
-  // The first value of a column in this batch: room for a whole batch, so the column's vectors
-  // grow once instead of doubling their way up (the columns no row sets take no memory).
-  if (f == 0) b = ColumnBuilder(b.type(), batch_rows_);
+  // The first value of a column in this batch: room for a good part of a batch, so the column's
+  // vectors skip the small doublings (the columns no row sets take no memory, and a small file
+  // does not keep a whole batch's capacity per column).
+  if (f == 0) b = ColumnBuilder(b.type(), std::min<size_t>(batch_rows_, 4096));
   while (f < rows_) {
     b.append_null();
     ++f;

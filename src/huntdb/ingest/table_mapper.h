@@ -65,7 +65,8 @@ class TableMapper {
 struct IngestFileResult {
   LogFormat format = LogFormat::Unknown;
   uint64_t records = 0;      // records mapped into tables
-  uint64_t quarantined = 0;  // records set aside
+  uint64_t quarantined = 0;  // quarantine entries: records set aside (and, for EVTX, damage the
+                             // reader noticed and read past, such as a chunk checksum mismatch)
   std::string error;         // why the file as a whole could not be read (empty when it could)
 };
 
