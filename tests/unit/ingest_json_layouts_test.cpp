@@ -162,6 +162,23 @@ TEST(IngestJsonLayouts, LogAnalyticsJsonExport) {
   EXPECT_EQ(event["EventLevel"], "4");
 }
 
+TEST(IngestJsonLayouts, LogAnalyticsWindowsEventExportKeepsTheBag) {
+  std::string row = R"({"TimeGenerated":"2023-02-01T10:00:00Z","Provider":"Microsoft-Windows-Sysmon","Channel":)"
+                    R"("Microsoft-Windows-Sysmon/Operational","Computer":"ws1","EventID":1,"EventLevel":4,)"
+                    R"("EventData":{"Image":"C:\\Tools\\mimikatz.exe","CommandLine":"mimikatz.exe","ProcessId":"42"},)"
+                    R"("Type":"WindowsEvent"})";
+  auto l = load_files({write_temp("la_windows_event.json", row + "\n")});
+  EXPECT_EQ(l.results[0].records, 1u);
+  Engine e;
+  add_tables(e, l);
+  auto r = single_row(e, "WindowsEvent | project Image = tostring(EventData.Image), Pid = tostring(EventData.ProcessId), "
+                         "EventID, Provider");
+  EXPECT_EQ(r["Image"], "C:\\Tools\\mimikatz.exe");
+  EXPECT_EQ(r["Pid"], "42");
+  EXPECT_EQ(r["EventID"], "1");
+  EXPECT_EQ(r["Provider"], "Microsoft-Windows-Sysmon");
+}
+
 TEST(IngestJsonLayouts, LogAnalyticsCsvExport) {
   std::string csv =
       "TenantId,SourceSystem,\"TimeGenerated [UTC]\",Account,AccountType,Computer,EventSourceName,Channel,Task,Level,"

@@ -309,6 +309,11 @@ bool map_flat_record(const FlatRecord& r, TableMapper& mapper, WindowsEvent& eve
         return false;
       }
       const auto& columns = column_map(table->schema());
+      for (const auto& f : r.objects) {
+        auto it = columns.find(f.name);
+        if (it != columns.end() && table->schema().columns[it->second].type == ScalarType::Dynamic)
+          table->set_text(it->second, f.value);
+      }
       for (const auto& f : r.fields) {
         auto it = columns.find(la_column_name(f.name));
         if (it == columns.end()) continue;

@@ -27,6 +27,9 @@ enum class RecordLayout { SecurityDatasets, Winlogbeat, LogAnalytics, Unknown };
 
 struct FlatRecord {
   std::vector<EventField> fields;  // in the record's order
+  // Top-level JSON objects as JSON text, by name (their members are also in `fields`, flattened):
+  // a Log Analytics export keeps dynamic columns (WindowsEvent's EventData) as objects.
+  std::vector<EventField> objects;
 };
 
 // The layout of one record, from the fields it has.

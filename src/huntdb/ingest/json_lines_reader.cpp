@@ -34,7 +34,10 @@ class Flattener {
   void value(std::string_view name, simdjson::dom::element v) {
     using simdjson::dom::element_type;
     switch (v.type()) {
-      case element_type::OBJECT: object(v.get_object().value_unsafe(), name); return;
+      case element_type::OBJECT:
+        if (name.find('.') == std::string_view::npos) out_.objects.push_back({name, pool_.keep(simdjson::minify(v))});
+        object(v.get_object().value_unsafe(), name);
+        return;
       case element_type::STRING: out_.fields.push_back({name, v.get_string().value_unsafe()}); return;
       case element_type::INT64: {
         std::string& s = pool_.make();
@@ -110,6 +113,7 @@ IngestFileResult ingest_json_lines(const std::string& path, TableMapper& mapper)
       continue;
     }
     record.fields.clear();
+    record.objects.clear();
     pool.reset();
     Flattener(record, pool).object(obj, {});
     if (!map_flat_record(record, mapper, event, pool, error)) {
