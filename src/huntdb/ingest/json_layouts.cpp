@@ -246,16 +246,6 @@ bool winlogbeat_event(const FlatRecord& r, WindowsEvent& out, TextPool& pool, st
   return true;
 }
 
-const StringMap<int>& column_map(const TableSchema& schema) {
-  static thread_local std::vector<std::pair<const TableSchema*, StringMap<int>>> cache;
-  for (auto& [s, m] : cache)
-    if (s == &schema) return m;
-  StringMap<int> m;
-  for (size_t i = 0; i < schema.columns.size(); ++i) m.emplace(schema.columns[i].name, static_cast<int>(i));
-  cache.emplace_back(&schema, std::move(m));
-  return cache.back().second;
-}
-
 // Which table a Log Analytics export row came from: its Type column, else the columns only one of
 // the two tables has.
 std::string_view la_table(const FlatRecord& r) {
@@ -308,7 +298,7 @@ bool map_flat_record(const FlatRecord& r, TableMapper& mapper, WindowsEvent& eve
         error = "a Log Analytics record of none of SecurityEvent, Event, WindowsEvent";
         return false;
       }
-      const auto& columns = column_map(table->schema());
+      const auto& columns = table->column_indices();
       for (const auto& f : r.objects) {
         auto it = columns.find(f.name);
         if (it != columns.end() && table->schema().columns[it->second].type == ScalarType::Dynamic)

@@ -83,6 +83,12 @@ TableBuilder::TableBuilder(std::string name, const TableSchema& schema, BatchSin
   filled_.assign(builders_.size(), 0);
 }
 
+const StringMap<int>& TableBuilder::column_indices() {
+  if (column_indices_.empty())
+    for (size_t i = 0; i < schema_.columns.size(); ++i) column_indices_.emplace(schema_.columns[i].name, static_cast<int>(i));
+  return column_indices_;
+}
+
 bool TableBuilder::claim(int col) {
   size_t& f = filled_[col];
   if (f > rows_) return false;

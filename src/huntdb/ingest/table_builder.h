@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "huntdb/column/column.h"
+#include "huntdb/common/string_map.h"
 
 namespace huntdb::ingest {
 
@@ -31,6 +32,8 @@ class TableBuilder {
   const std::string& name() const { return name_; }
   const TableSchema& schema() const { return schema_; }
   int column_index(std::string_view column) const { return schema_.index_of(column); }
+  // Column name -> index, for rows that arrive with column names (built on first use).
+  const StringMap<int>& column_indices();
 
   // Setters for the current row; the first value set for a column in a row wins, later ones are
   // ignored (a record naming a field twice keeps the first, as Log Analytics keeps one value).
@@ -65,6 +68,7 @@ class TableBuilder {
   std::vector<ColumnBuilder> builders_;
   std::vector<size_t> filled_;    // rows appended to each builder
   std::vector<uint8_t> dictionary_candidate_;
+  StringMap<int> column_indices_;
   size_t rows_ = 0;               // rows in the current batch (the current row's index)
   uint64_t total_rows_ = 0;
 };
