@@ -2,6 +2,7 @@
 // PowerShell hunt decodes the real payloads (DeepBlueCLI powersploit-security.evtx and the Empire
 // launcher of the Security-Datasets JSON, which the data README counts as encoded PowerShell), and
 // a rare-process hunt finds the regedit, PsExec and Mimikatz launches the samples recorded.
+#include <algorithm>
 #include <filesystem>
 
 #include "ingest_test_util.h"

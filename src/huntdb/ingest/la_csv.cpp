@@ -1,7 +1,8 @@
 // CSV with a header row: Log Analytics' CSV export ("TimeGenerated [UTC]", Computer, EventID, ...
 // in SecurityEvent or Event columns) or Windows events flattened the way the JSON layouts are
 // (json_layouts.h). Each row becomes a FlatRecord named by the header; a row whose field count
-// differs from the header's is quarantined.
+// differs from the header's is quarantined. Quarantine entries give the row number as the line
+// (a quoted line break stays inside its row).
 #include "huntdb/ingest/la_csv.h"
 
 #include <charconv>
