@@ -8,6 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libre2-dev libsimdjson-dev nlohmann-json3-dev
   libabsl-dev libutf8proc-dev zlib1g-dev libcctz-dev tzdata
+  libzstd-dev  # extent compression (storage/)
   libcpp-httplib-dev  # HTTP: externaldata reads http(s) addresses; the REST server
   libevtx-utils  # evtxexport: the oracle the EVTX reader's tests compare against
 )

@@ -7,6 +7,7 @@
 
 #include "check_command.h"
 #include "query_command.h"
+#include "workspace_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"huntdb: log analytics for security teams; answers KQL over Windows security logs"};
@@ -27,12 +28,29 @@ int main(int argc, char** argv) {
   query->add_flag("--columns", qopt.columns_only, "Print the result's columns and types instead of running it");
   query->add_option("--table", qopt.tables, "Load a table from a file: Name=path.csv or Name=path.jsonl (repeatable)")
       ->allow_extra_args(false);
+  query->add_flag("--stats", qopt.stats, "Print the query's statistics (time, CPU, memory, extents, rows, bytes) on stderr");
   query->add_flag("--demo", qopt.demo, "Query the demo tables (SecurityEvent, SecurityAlert) generated in memory");
   query->add_option("--demo-rows", qopt.demo_rows, "Demo: SecurityEvent rows (about)");
   query->add_option("--demo-days", qopt.demo_days, "Demo: days of history, ending now");
   query->add_option("--demo-seed", qopt.demo_seed, "Demo: seed (the same seed gives the same rows)");
 
+  huntdb::cli::DemoCommandOptions dopt;
+  auto* demo = app.add_subcommand("demo", "Build the demo workspace: a month of security events with an attack story");
+  demo->add_option("--workspace", dopt.workspace, "Workspace folder (created if missing)")->required();
+  demo->add_option("--days", dopt.days, "Days of history, ending now");
+  demo->add_option("--rows", dopt.rows, "SecurityEvent rows (about)");
+  demo->add_option("--seed", dopt.seed, "Seed: the same seed gives the same rows");
+
+  huntdb::cli::IngestCommandOptions iopt;
+  auto* ingest = app.add_subcommand("ingest", "Load Windows logs (EVTX, JSON lines, CSV) into a workspace");
+  ingest->add_option("--workspace", iopt.workspace, "Workspace folder (created if missing)")->required();
+  ingest->add_flag("--windows-event", iopt.windows_event, "Also fill WindowsEvent (as the Azure Monitor Agent does)");
+  ingest->add_option("paths", iopt.paths, "Files and folders (folders are read recursively)")->required();
+
   CLI11_PARSE(app, argc, argv);
+
+  if (demo->parsed()) return huntdb::cli::run_demo(dopt, std::cout, std::cerr);
+  if (ingest->parsed()) return huntdb::cli::run_ingest(iopt, std::cout, std::cerr);
 
   huntdb::Engine engine;
   if (check->parsed()) {

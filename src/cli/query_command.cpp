@@ -3,6 +3,8 @@
 #include "huntdb/demo/demo.h"
 
 #include <fstream>
+
+#include <fmt/format.h>
 #include <iostream>
 #include <sstream>
 
@@ -10,6 +12,14 @@
 #include "table_printer.h"
 
 namespace huntdb::cli {
+
+// Kusto's query completion information, in short.
+void write_stats(std::ostream& err, const QueryStats& s) {
+  err << fmt::format(
+      "stats: {:.3f} s, cpu {:.3f} s, peak memory {:.1f} MB, extents scanned {} of {}, rows read {}, bytes read {}\n",
+      s.seconds, s.cpu_seconds, static_cast<double>(s.peak_memory_bytes) / (1024 * 1024), s.extents_scanned,
+      s.extents_total, s.rows_read, s.bytes_read);
+}
 
 int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::ostream& err) {
   std::string text = opt.text;
@@ -33,6 +43,12 @@ int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::o
       return 1;
     }
   }
+  if (!opt.workspace.empty()) {
+    if (auto e = engine.open_workspace(opt.workspace)) {
+      err << "huntdb: " << *e << "\n";
+      return 1;
+    }
+  }
   if (opt.demo) {
     demo::DemoOptions d;
     d.rows = opt.demo_rows;
@@ -52,6 +68,15 @@ int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::o
     }
   }
   QueryCheck c = engine.check(text);
+  if (c.is_command && !opt.columns_only && !opt.explain) {
+    QueryResult r = engine.execute(text);
+    if (!r.ok()) {
+      for (const auto& d : r.errors) err << format_diagnostic(*r.source, d);
+      return 1;
+    }
+    write_tables(out, r.tables);
+    return 0;
+  }
   if (!c.ok()) {
     for (const auto& d : c.syntax_errors) err << format_diagnostic(*c.source, d);
     for (const auto& d : c.semantic_errors) err << format_diagnostic(*c.source, d);
@@ -69,11 +94,12 @@ int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::o
   }
   RunOptions run;
   run.explain_only = opt.explain;
-  QueryResult r = engine.run(text, run);
+  QueryResult r = engine.execute(text, run);
   if (!r.ok()) {
     for (const auto& d : r.errors) err << format_diagnostic(*r.source, d);
     return 1;
   }
+  if (opt.stats) write_stats(err, r.stats);
   if (opt.explain) {
     out << r.explain;
     return 0;

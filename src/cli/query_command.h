@@ -18,6 +18,7 @@ struct QueryOptions {
   bool explain = false;  // print the optimized plan instead of running it
   bool columns_only = false;  // print the result's columns (names and types) instead of running it
   std::vector<std::string> tables;  // Name=path.csv|path.jsonl, loaded as in-memory tables
+  bool stats = false;                // print the query's statistics on stderr
   bool demo = false;                 // query the built-in demo tables (generated in memory)
   size_t demo_rows = 1'000'000;
   int demo_days = 30;

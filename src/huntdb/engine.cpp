@@ -1,6 +1,7 @@
 #include "huntdb/engine.h"
 
 #include <chrono>
+#include <sys/resource.h>
 #include <fstream>
 #include <sstream>
 
@@ -13,6 +14,9 @@
 #include "huntdb/functions/kernel.h"
 #include "huntdb/ingest/text_table.h"
 #include "huntdb/kql/parser.h"
+#include "huntdb/exec/workspace_scan.h"
+#include "huntdb/storage/storage_error.h"
+#include "huntdb/storage/workspace.h"
 
 namespace huntdb {
 
@@ -23,6 +27,7 @@ class Engine::Tables : public exec::TableSource {
     return it == tables.end() ? nullptr : it->second;
   }
   StringMap<TablePtr> tables;
+  StringSet workspace_tables;  // the catalog entries that come from the workspace
 };
 
 Engine::Engine() : tables_(std::make_unique<Tables>()) {}
@@ -73,7 +78,54 @@ std::optional<std::string> Engine::load_table(std::string name, const std::strin
   return std::nullopt;
 }
 
+std::optional<std::string> Engine::open_workspace(const std::string& dir) {
+  try {
+    workspace_ = storage::Workspace::open(dir);
+  } catch (const storage::StorageError& e) {
+    return dir + ": " + e.what();
+  }
+  sync_catalog_with_workspace();
+  return std::nullopt;
+}
+
+void Engine::sync_catalog_with_workspace() {
+  for (const auto& name : tables_->workspace_tables) catalog_.remove_table(name);
+  tables_->workspace_tables.clear();
+  if (!workspace_) return;
+  for (const auto& name : workspace_->tables()) {
+    if (tables_->tables.contains(name)) continue;  // an in-memory table of that name wins
+    if (auto schema = workspace_->schema(name)) {
+      catalog_.add_table(name, *schema);
+      tables_->workspace_tables.insert(name);
+    }
+  }
+}
+
+QueryResult Engine::execute(std::string text, const RunOptions& options) {
+  auto tree = kql::parse(text);
+  if (!tree->is_command()) return run(std::move(text), options);
+  if (has_errors(tree->diagnostics)) {
+    QueryResult out;
+    out.source = tree->source;
+    out.errors = tree->diagnostics;
+    return out;
+  }
+  return run_command(tree->source, options);
+}
+
 namespace {
+
+struct ProcessUsage {
+  double cpu_seconds = 0;
+  uint64_t peak_bytes = 0;
+};
+
+ProcessUsage process_usage() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return {secs(u.ru_utime) + secs(u.ru_stime), static_cast<uint64_t>(u.ru_maxrss) * 1024};
+}
 
 int64_t current_ticks() {
   auto now = std::chrono::system_clock::now().time_since_epoch();
@@ -97,7 +149,28 @@ QueryResult Engine::run(std::string query, const RunOptions& options) const {
   }
   analyze::BindOptions bind;
   bind.parameters = options.parameters;
-  exec::QueryContext ctx(*tables_, exec::ThreadPool::shared());
+  // The workspace as it is now: what is published while the query runs does not change it.
+  exec::WorkspaceTables sources(tables_.get(), workspace_ ? workspace_->snapshot() : nullptr);
+  exec::QueryContext ctx(sources, exec::ThreadPool::shared());
+  auto started = std::chrono::steady_clock::now();
+  ProcessUsage usage_before = process_usage();
+  struct StatsOnExit {
+    QueryResult& out;
+    exec::QueryContext& ctx;
+    std::chrono::steady_clock::time_point started;
+    ProcessUsage before;
+    ~StatsOnExit() {
+      const auto& s = ctx.scan_stats();
+      out.stats.extents_total = s.extents_total;
+      out.stats.extents_scanned = s.extents_scanned;
+      out.stats.rows_read = s.rows_read;
+      out.stats.bytes_read = s.bytes_read;
+      out.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      ProcessUsage after = process_usage();
+      out.stats.cpu_seconds = after.cpu_seconds - before.cpu_seconds;
+      out.stats.peak_memory_bytes = after.peak_bytes;
+    }
+  } stats_on_exit{out, ctx, started, usage_before};
   ctx.kernel.now = options.now != 0 ? options.now : current_ticks();
   ctx.parameters = options.parameters;
   if (options.time_limit.count() > 0) ctx.set_deadline(std::chrono::steady_clock::now() + options.time_limit);

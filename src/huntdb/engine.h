@@ -18,6 +18,10 @@
 
 namespace huntdb {
 
+namespace storage {
+class Workspace;
+}
+
 // What the front end says about a query without running it.
 struct QueryCheck {
   std::shared_ptr<const SourceText> source;
@@ -43,8 +47,20 @@ struct ResultTable {
 };
 
 // What running a query gives: its result tables, or the errors that stopped it.
+// What running a query cost, as Kusto's query completion information reports it.
+struct QueryStats {
+  uint64_t extents_total = 0;    // extents of the workspace tables the query scanned
+  uint64_t extents_scanned = 0;  // extents read after pruning by time and terms
+  uint64_t rows_read = 0;
+  uint64_t bytes_read = 0;       // compressed bytes of the columns read
+  double seconds = 0;            // wall clock
+  double cpu_seconds = 0;        // user + system CPU of the process during the query
+  uint64_t peak_memory_bytes = 0;  // the process's peak resident memory
+};
+
 struct QueryResult {
   std::shared_ptr<const SourceText> source;
+  QueryStats stats;
   Diagnostics errors;  // syntax, semantic, and execution errors (with spans when known)
   std::vector<ResultTable> tables;
   std::string explain;  // the optimized plan, when RunOptions::explain_only
@@ -79,6 +95,15 @@ class Engine {
   // Runs a query over the engine's tables.
   QueryResult run(std::string query, const RunOptions& options = {}) const;
 
+  // Opens a workspace folder (creating it if missing): its tables join the catalog and queries
+  // read them from a snapshot taken when each query starts. An error message if it cannot.
+  std::optional<std::string> open_workspace(const std::string& dir);
+  storage::Workspace* workspace() const { return workspace_.get(); }
+
+  // Runs a query, or a management command (a leading '.': .create table, .show tables,
+  // .set-or-append, ...), which may change the workspace.
+  QueryResult execute(std::string text, const RunOptions& options = {});
+
   // An in-memory table queries can read (its schema joins the catalog).
   void add_table(std::string name, TablePtr table);
   // Loads a CSV or JSON lines file as an in-memory table (or a .kql file: the table its query
@@ -87,8 +112,13 @@ class Engine {
 
  private:
   class Tables;
+  QueryResult run_command(std::shared_ptr<const SourceText> source, const RunOptions& options);
+  // The catalog's view of the workspace's tables, after it changed.
+  void sync_catalog_with_workspace();
+
   analyze::Catalog catalog_;
   std::unique_ptr<Tables> tables_;
+  std::shared_ptr<storage::Workspace> workspace_;
 };
 
 }  // namespace huntdb

@@ -1,5 +1,7 @@
 #include "huntdb/analyze/catalog.h"
 
+#include <algorithm>
+
 #include <fstream>
 #include <sstream>
 
@@ -64,6 +66,14 @@ TableSchema parse_table(const nlohmann::ordered_json& j) {
 void Catalog::add_table(std::string name, TableSchema schema) {
   if (!tables_.contains(name)) table_order_.push_back(name);
   tables_[std::move(name)] = std::move(schema);
+}
+
+bool Catalog::remove_table(std::string_view name) {
+  auto it = tables_.find(name);
+  if (it == tables_.end()) return false;
+  tables_.erase(it);
+  table_order_.erase(std::remove(table_order_.begin(), table_order_.end(), std::string(name)), table_order_.end());
+  return true;
 }
 
 void Catalog::add_function(StoredFunction f) {

@@ -25,6 +25,7 @@ class Catalog {
   std::string database_name = "huntdb";
 
   void add_table(std::string name, TableSchema schema);
+  bool remove_table(std::string_view name);
   void add_function(StoredFunction f);
 
   const TableSchema* table(std::string_view name) const;

@@ -52,24 +52,9 @@ constexpr int64_t kMaxRangeRows = 100'000'000;
 }  // namespace
 
 TablePtr table_scan(const TableScanPlan& p, Executor& ex) {
-  TablePtr t = ex.context().tables().table(p.table);
+  TablePtr t = ex.context().tables().scan(p, ex.context().scan_stats());
   if (!t) throw ExecError(fmt::format("Failed to resolve table expression named '{}'.", p.table));
-  if (p.needed.empty()) return t;
-  // Columns nothing reads become constant nulls, so operators that copy rows (where, sort, join)
-  // do not copy them.
-  bool all = true;
-  for (size_t c = 0; c < p.needed.size(); ++c) all = all && p.needed[c];
-  if (all) return t;
-  auto out = std::make_shared<Table>();
-  out->schema = t->schema;
-  out->batches.reserve(t->batches.size());
-  for (const auto& b : t->batches) {
-    Batch nb = b;
-    for (size_t c = 0; c < nb.columns.size() && c < p.needed.size(); ++c)
-      if (!p.needed[c]) nb.columns[c] = Column::make_nulls(t->schema.columns[c].type, b.rows);
-    out->batches.push_back(std::move(nb));
-  }
-  return out;
+  return t;
 }
 
 TablePtr values(const ValuesPlan& p, Executor& ex, const Bindings* b) {

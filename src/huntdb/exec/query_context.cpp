@@ -22,3 +22,28 @@ void QueryContext::cache_table(const analyze::Plan* p, TablePtr t) {
 }
 
 }  // namespace huntdb::exec
+
+namespace huntdb::exec {
+
+TablePtr TableSource::scan(const analyze::TableScanPlan& p, ScanStats& stats) const {
+  TablePtr t = table(p.table);
+  if (!t) return nullptr;
+  stats.rows_read += t->row_count();
+  bool all = true;
+  for (size_t c = 0; c < p.needed.size(); ++c) all = all && p.needed[c];
+  if (p.needed.empty() || all) return t;
+  // Columns nothing reads become constant nulls, so operators that copy rows (where, sort, join)
+  // do not copy them.
+  auto out = std::make_shared<Table>();
+  out->schema = t->schema;
+  out->batches.reserve(t->batches.size());
+  for (const auto& b : t->batches) {
+    Batch nb = b;
+    for (size_t c = 0; c < nb.columns.size() && c < p.needed.size(); ++c)
+      if (!p.needed[c]) nb.columns[c] = Column::make_nulls(t->schema.columns[c].type, b.rows);
+    out->batches.push_back(std::move(nb));
+  }
+  return out;
+}
+
+}  // namespace huntdb::exec

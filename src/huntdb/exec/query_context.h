@@ -21,12 +21,24 @@
 
 namespace huntdb::exec {
 
+// What the scans of one query read, as Kusto's query completion information reports it.
+struct ScanStats {
+  std::atomic<uint64_t> extents_total{0};    // extents of the tables scanned
+  std::atomic<uint64_t> extents_scanned{0};  // extents read after pruning
+  std::atomic<uint64_t> rows_read{0};
+  std::atomic<uint64_t> bytes_read{0};       // compressed bytes of the columns read
+};
+
 // Where table scans find their rows.
 class TableSource {
  public:
   virtual ~TableSource() = default;
   // The rows of a table, or null if there is no such table.
   virtual TablePtr table(std::string_view name) const = 0;
+  // The rows a scan needs: its table, with the columns it does not read left as nulls; a
+  // source that can skip data by the scan's bounds (time ranges, terms) does so. Null if there
+  // is no such table.
+  virtual TablePtr scan(const analyze::TableScanPlan& p, ScanStats& stats) const;
 };
 
 class QueryContext {
@@ -34,6 +46,7 @@ class QueryContext {
   QueryContext(const TableSource& tables, ThreadPool& pool) : tables_(tables), pool_(pool) {}
 
   const TableSource& tables() const { return tables_; }
+  ScanStats& scan_stats() { return scan_stats_; }
   ThreadPool& pool() { return pool_; }
 
   functions::KernelContext kernel;
@@ -55,6 +68,7 @@ class QueryContext {
 
  private:
   const TableSource& tables_;
+  ScanStats scan_stats_;
   ThreadPool& pool_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
   std::mutex mu_;

@@ -1,7 +1,10 @@
 // Statements, names, literals, types and operator parameters; the entry point `parse`.
 #include "huntdb/kql/parser.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <optional>
 
 #include "huntdb/kql/literals.h"
 #include "huntdb/kql/parser_internal.h"
@@ -991,9 +994,12 @@ Node* Parser::parse_statement() {
 QueryBlockNode* Parser::parse_query_block() {
   auto* block = arena_.make<QueryBlockNode>(Span{0, 0});
   Node* stmt = parse_statement();
+  std::optional<Span> last_semicolon;
   while (stmt) {
     block->statements.push_back(stmt);
-    if (accept(TokenKind::Semicolon)) {
+    if (at(TokenKind::Semicolon)) {
+      last_semicolon = peek().span();
+      take();
       stmt = parse_statement();
       continue;
     }
@@ -1002,7 +1008,15 @@ QueryBlockNode* Parser::parse_query_block() {
     if (next) error(Span{end, end}, "Expected: ;");
     stmt = next;
   }
-  if (!at(TokenKind::End)) {
+  if (at(TokenKind::Bar) && last_semicolon && last_end_ == last_semicolon->end) {
+    // `let T = ... | sort by x;` followed by `| evaluate ...`: the ';' ended the pipeline.
+    LineCol semi = source_.locate(last_semicolon->begin);
+    error(peek().span(), fmt::format("A statement cannot start with '|': the ';' at {}:{} ends the statement before "
+                                     "it. Remove the ';' to go on with that pipeline, or start this statement with "
+                                     "a table (for example the name the let defines).",
+                                     semi.line, semi.col));
+    skip_to_end();
+  } else if (!at(TokenKind::End)) {
     error(peek().span(), "The incomplete fragment is unexpected.");
     skip_to_end();
   }

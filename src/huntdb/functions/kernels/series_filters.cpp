@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "huntdb/functions/kernels/families.h"
+#include "huntdb/functions/kernels/series_analysis.h"
 #include "huntdb/functions/kernels/series_values.h"
 
 namespace huntdb::functions {
@@ -94,8 +95,8 @@ double median(std::vector<double>& v) {
 
 // series_seasonal(series [, period]) (reference page "series_seasonal()"): each bin's value is
 // "the median of all the values that correspond to the location of the bin, across the periods";
-// a period of 0 or below -1 gives zeros. The default, -1, detects the period with
-// series_periods_detect, which is not available here: such a call fails rather than guess.
+// a period of 0 or below -1 gives zeros. The default, -1, detects the period as
+// series_decompose does (series_periods_detect's best period when it scores 0.6 or more).
 // With test_points, the last test_points values are left out of the medians.
 ColumnPtr seasonal_kernel(const KernelArgs& a) {
   DynamicReader rx(a[0]);
@@ -107,12 +108,22 @@ ColumnPtr seasonal_kernel(const KernelArgs& a) {
   for (size_t i = 0; i < a.rows; ++i) {
     if (!read_series_reals(rx.get(i), xs)) continue;
     int64_t period = rperiod && !rperiod->null(i) ? rperiod->get(i) : -1;
-    if (period == -1)
-      throw KernelError("series_seasonal() cannot detect the period of a series yet: pass the period explicitly.");
+    int64_t test = rtest && !rtest->null(i) ? std::max<int64_t>(0, rtest->get(i)) : 0;
+    if (period == -1) {
+      series::Series series;
+      for (double x : xs) {
+        series.values.push_back(std::isnan(x) ? 0.0 : x);
+        series.present.push_back(!std::isnan(x));
+      }
+      series::DecomposeOptions options;
+      options.trend = series::Trend::None;
+      options.test_points = test;
+      out[i] = dynamic_reals(series::decompose(series, options).seasonal);
+      continue;
+    }
     size_t n = xs.size();
     std::vector<double> ys(n, 0.0);
     if (period > 0) {
-      int64_t test = rtest && !rtest->null(i) ? std::max<int64_t>(0, rtest->get(i)) : 0;
       size_t train = n > static_cast<size_t>(test) ? n - static_cast<size_t>(test) : 0;
       size_t p = static_cast<size_t>(period);
       for (size_t phase = 0; phase < p && phase < n; ++phase) {

@@ -1,0 +1,366 @@
+#include "huntdb/storage/extent_writer.h"
+
+#include <cmath>
+
+#include "huntdb/storage/byte_buffer.h"
+#include "huntdb/storage/encodings.h"
+#include "huntdb/storage/term_index.h"
+#include "huntdb/storage/zstd_codec.h"
+
+namespace huntdb::storage {
+
+namespace {
+
+// The validity of all rows as a bitmap (bit set = value present); empty when no row is null.
+std::string gather_validity(std::span<const ColumnPtr> parts, uint64_t rows, uint64_t* null_count) {
+  std::string bits;
+  uint64_t nulls = 0, row = 0;
+  for (const auto& p : parts) {
+    // A dynamic cell is missing when its pointer is null; a dynamic null value is a value
+    // (kept as such, so that a round trip changes nothing).
+    bool dynamic = p->type() == ScalarType::Dynamic;
+    bool maybe_nulls = p->is_constant() ? (p->constant().is_null() || (dynamic && !p->constant().as_dynamic()))
+                       : dynamic        ? true
+                                        : !p->validity().all_valid();
+    if (maybe_nulls) {
+      for (size_t i = 0; i < p->size(); ++i) {
+        bool missing = !dynamic ? p->is_null(i)
+                       : p->is_flat() ? !p->dynamics()[i]
+                                      : (p->value_at(i).is_null() || !p->value_at(i).as_dynamic());
+        if (!missing) continue;
+        if (bits.empty()) bits.assign((rows + 7) / 8, '\xff');
+        bits[(row + i) >> 3] = static_cast<char>(bits[(row + i) >> 3] & ~(1 << ((row + i) & 7)));
+        ++nulls;
+      }
+    }
+    row += p->size();
+  }
+  *null_count = nulls;
+  return bits;
+}
+
+bool bit_valid(const std::string& bits, uint64_t i) { return bits.empty() || ((bits[i >> 3] >> (i & 7)) & 1); }
+
+void write_header(ByteWriter& out, ChunkEncoding enc, const std::string& validity) {
+  out.u8(static_cast<uint8_t>(enc));
+  out.u8(validity.empty() ? 0 : 1);
+  if (!validity.empty()) out.raw(validity.data(), validity.size());
+}
+
+int64_t int_at(const Column& c, size_t i) {
+  switch (c.type()) {
+    case ScalarType::Bool: return c.bools()[i];
+    case ScalarType::Int: return c.ints()[i];
+    default: return c.longs()[i];
+  }
+}
+
+int64_t constant_int(const Value& v) {
+  if (v.is_null()) return 0;
+  switch (v.type) {
+    case ScalarType::Bool: return v.as_bool() ? 1 : 0;
+    case ScalarType::Int: return v.as_int();
+    default: return v.as_long();
+  }
+}
+
+EncodedColumn encode_integers(ScalarType type, std::span<const ColumnPtr> parts, uint64_t rows) {
+  EncodedColumn e;
+  e.encoding = ChunkEncoding::Integers;
+  std::string validity = gather_validity(parts, rows, &e.stats.null_count);
+  std::vector<int64_t> values(rows);
+  uint64_t row = 0;
+  for (const auto& p : parts) {
+    if (p->is_constant()) {
+      std::fill_n(values.begin() + row, p->size(), constant_int(p->constant()));
+    } else if (p->is_flat()) {
+      for (size_t i = 0; i < p->size(); ++i) values[row + i] = int_at(*p, i);
+    } else {
+      for (size_t i = 0; i < p->size(); ++i) values[row + i] = constant_int(p->value_at(i));
+    }
+    row += p->size();
+  }
+  // Null rows repeat the previous value (leading ones the first value): they then cost
+  // nothing in either packing.
+  int64_t lo = INT64_MAX, hi = INT64_MIN, prev = 0;
+  bool any = false;
+  for (uint64_t i = 0; i < rows; ++i)
+    if (bit_valid(validity, i)) {
+      prev = values[i];
+      break;
+    }
+  for (uint64_t i = 0; i < rows; ++i) {
+    if (!bit_valid(validity, i)) {
+      values[i] = prev;
+      continue;
+    }
+    prev = values[i];
+    lo = std::min(lo, prev);
+    hi = std::max(hi, prev);
+    any = true;
+  }
+  if (any) {
+    e.stats.has_range = true;
+    auto box = [&](int64_t v) {
+      switch (type) {
+        case ScalarType::Bool: return Value::of_bool(v != 0);
+        case ScalarType::Int: return Value::of_int(static_cast<int32_t>(v));
+        case ScalarType::DateTime: return Value::of_datetime(v);
+        case ScalarType::TimeSpan: return Value::of_timespan(v);
+        default: return Value::of_long(v);
+      }
+    };
+    e.stats.min = box(lo);
+    e.stats.max = box(hi);
+  }
+  ByteWriter out;
+  write_header(out, e.encoding, validity);
+  encode_ints(out, values);
+  e.raw = std::move(out.bytes());
+  return e;
+}
+
+EncodedColumn encode_reals(ScalarType type, std::span<const ColumnPtr> parts, uint64_t rows) {
+  EncodedColumn e;
+  std::string validity = gather_validity(parts, rows, &e.stats.null_count);
+  std::vector<double> values(rows, 0.0);
+  uint64_t row = 0;
+  for (const auto& p : parts) {
+    for (size_t i = 0; i < p->size(); ++i) {
+      if (p->is_flat()) {
+        values[row + i] = p->reals()[i];
+      } else {
+        Value v = p->value_at(i);
+        values[row + i] = v.is_null() ? 0.0 : type == ScalarType::Decimal ? std::get<Decimal>(v.data).value : v.as_real();
+      }
+    }
+    row += p->size();
+  }
+  double lo = 0, hi = 0;
+  bool any = false;
+  for (uint64_t i = 0; i < rows; ++i) {
+    if (!bit_valid(validity, i)) {
+      values[i] = 0;
+      continue;
+    }
+    double v = values[i];
+    if (std::isnan(v)) continue;
+    if (!any || v < lo) lo = v;
+    if (!any || v > hi) hi = v;
+    any = true;
+  }
+  if (any) {
+    e.stats.has_range = true;
+    e.stats.min = type == ScalarType::Decimal ? Value::of_decimal(lo) : Value::of_real(lo);
+    e.stats.max = type == ScalarType::Decimal ? Value::of_decimal(hi) : Value::of_real(hi);
+  }
+  ByteWriter out;
+  write_header(out, e.encoding, validity);
+  out.raw(values.data(), values.size() * 8);
+  e.raw = std::move(out.bytes());
+  return e;
+}
+
+EncodedColumn encode_guids(std::span<const ColumnPtr> parts, uint64_t rows) {
+  EncodedColumn e;
+  std::string validity = gather_validity(parts, rows, &e.stats.null_count);
+  ByteWriter out;
+  write_header(out, e.encoding, validity);
+  Guid zero;
+  for (const auto& p : parts) {
+    for (size_t i = 0; i < p->size(); ++i) {
+      const Guid* g = &zero;
+      Value boxed;
+      if (p->is_flat()) {
+        if (!p->is_null(i)) g = &p->guids()[i];
+      } else {
+        boxed = p->value_at(i);
+        if (!boxed.is_null()) g = &boxed.as_guid();
+      }
+      out.raw(g->bytes.data(), 16);
+    }
+  }
+  e.raw = std::move(out.bytes());
+  return e;
+}
+
+EncodedColumn encode_dynamics(std::span<const ColumnPtr> parts, uint64_t rows) {
+  EncodedColumn e;
+  std::string validity = gather_validity(parts, rows, &e.stats.null_count);
+  ByteWriter out;
+  write_header(out, e.encoding, validity);
+  for (const auto& p : parts) {
+    for (size_t i = 0; i < p->size(); ++i) {
+      DynamicPtr d;
+      if (p->is_flat()) {
+        d = p->dynamics()[i];
+      } else {
+        Value v = p->value_at(i);
+        if (!v.is_null()) d = v.as_dynamic();
+      }
+      if (d) encode_dynamic(out, *d);
+    }
+  }
+  e.raw = std::move(out.bytes());
+  return e;
+}
+
+EncodedColumn encode_strings(std::span<const ColumnPtr> parts, uint64_t rows) {
+  EncodedColumn e;
+  // Distinct values (views into the input, which outlives this call) in order of appearance.
+  absl::flat_hash_map<std::string_view, uint32_t, StringHash, StringEq> codes_of;
+  std::vector<std::string_view> distinct;
+  std::vector<uint64_t> counts;
+  std::vector<uint32_t> codes(rows);
+  auto code_of = [&](std::string_view s) {
+    auto [it, inserted] = codes_of.try_emplace(s, static_cast<uint32_t>(distinct.size()));
+    if (inserted) {
+      distinct.push_back(s);
+      counts.push_back(0);
+    }
+    return it->second;
+  };
+  // A dictionary-encoded input maps each of its codes once.
+  const Column* last_dict = nullptr;
+  std::vector<int64_t> remap;
+  uint64_t row = 0;
+  for (const auto& p : parts) {
+    if (p->is_dictionary()) {
+      const Column& dict = p->dictionary();
+      if (&dict != last_dict) {
+        last_dict = &dict;
+        remap.assign(dict.size(), -1);
+      }
+      auto in = p->codes();
+      for (size_t i = 0; i < p->size(); ++i) {
+        int64_t& m = remap[in[i]];
+        if (m < 0) m = code_of(dict.string_at(in[i]));
+        codes[row + i] = static_cast<uint32_t>(m);
+      }
+    } else if (p->is_constant()) {
+      if (p->size() == 0) continue;
+      uint32_t c = code_of(p->string_at(0));
+      std::fill_n(codes.begin() + row, p->size(), c);
+    } else {
+      for (size_t i = 0; i < p->size(); ++i) codes[row + i] = code_of(p->string_at(i));
+    }
+    row += p->size();
+  }
+  for (uint32_t c : codes) ++counts[c];
+
+  TermIndexBuilder terms;
+  std::string_view lo, hi;
+  for (size_t d = 0; d < distinct.size(); ++d) {
+    terms.add(distinct[d], counts[d]);
+    if (d == 0 || distinct[d] < lo) lo = distinct[d];
+    if (d == 0 || distinct[d] > hi) hi = distinct[d];
+  }
+  e.term_index = terms.finish(rows);
+  if (!distinct.empty() && lo.size() <= kMaxStatString && hi.size() <= kMaxStatString) {
+    e.stats.has_range = true;
+    e.stats.min = Value::of_string(std::string(lo));
+    e.stats.max = Value::of_string(std::string(hi));
+  }
+
+  ByteWriter out;
+  // Repeating values are stored once: a dictionary pays when at most every other row is new.
+  bool dictionary = !distinct.empty() && distinct.size() * 2 <= rows;
+  e.encoding = dictionary ? ChunkEncoding::Dictionary : ChunkEncoding::Plain;
+  write_header(out, e.encoding, {});
+  auto write_strings = [&](auto count, auto at) {
+    std::vector<int64_t> lengths(count);
+    size_t total = 0;
+    for (size_t i = 0; i < count; ++i) total += (lengths[i] = static_cast<int64_t>(at(i).size()));
+    encode_ints(out, lengths);
+    out.varint(total);
+    for (size_t i = 0; i < count; ++i) out.raw(at(i).data(), at(i).size());
+  };
+  if (dictionary) {
+    write_strings(distinct.size(), [&](size_t i) { return distinct[i]; });
+    std::vector<int64_t> wide(codes.begin(), codes.end());
+    encode_ints(out, wide);
+  } else {
+    write_strings(rows, [&](size_t i) { return distinct[codes[i]]; });
+  }
+  e.raw = std::move(out.bytes());
+  return e;
+}
+
+}  // namespace
+
+EncodedColumn encode_column(ScalarType type, std::span<const ColumnPtr> parts, uint64_t rows) {
+  switch (type) {
+    case ScalarType::Bool:
+    case ScalarType::Int:
+    case ScalarType::Long:
+    case ScalarType::DateTime:
+    case ScalarType::TimeSpan: return encode_integers(type, parts, rows);
+    case ScalarType::Real:
+    case ScalarType::Decimal: return encode_reals(type, parts, rows);
+    case ScalarType::String: return encode_strings(parts, rows);
+    case ScalarType::Guid: return encode_guids(parts, rows);
+    case ScalarType::Dynamic: return encode_dynamics(parts, rows);
+    case ScalarType::Unknown: break;
+  }
+  throw StorageError("cannot store a column of unknown type");
+}
+
+WrittenExtent write_extent(WritableFile& file, const TableSchema& schema, std::span<const Batch> batches,
+                           int64_t created_ticks) {
+  WrittenExtent w;
+  w.footer.created_ticks = created_ticks;
+  for (const auto& b : batches) w.footer.rows += b.rows;
+  uint64_t offset = 0;
+  auto put = [&](std::string_view bytes) {
+    file.append(bytes);
+    offset += bytes.size();
+  };
+  ByteWriter header;
+  header.raw(kExtentMagic, 4);
+  header.u32(kExtentVersion);
+  put(header.bytes());
+
+  std::vector<std::string> term_indexes(schema.columns.size());
+  for (size_t c = 0; c < schema.columns.size(); ++c) {
+    std::vector<ColumnPtr> parts;
+    parts.reserve(batches.size());
+    for (const auto& b : batches) {
+      if (c >= b.columns.size() || b.columns[c]->size() != b.rows || b.columns[c]->type() != schema.columns[c].type)
+        throw StorageError("extent input: column " + schema.columns[c].name + " does not match the schema");
+      parts.push_back(b.columns[c]);
+    }
+    EncodedColumn e = encode_column(schema.columns[c].type, parts, w.footer.rows);
+    std::string frame = zstd_compress(e.raw);
+    ColumnMeta m;
+    m.name = schema.columns[c].name;
+    m.type = schema.columns[c].type;
+    m.encoding = e.encoding;
+    m.offset = offset;
+    m.size = frame.size();
+    m.raw_size = e.raw.size();
+    m.crc = crc32_of(frame);
+    m.stats = std::move(e.stats);
+    put(frame);
+    term_indexes[c] = std::move(e.term_index);
+    w.footer.columns.push_back(std::move(m));
+  }
+  for (size_t c = 0; c < term_indexes.size(); ++c) {
+    if (term_indexes[c].empty()) continue;
+    w.footer.columns[c].term_offset = offset;
+    w.footer.columns[c].term_size = term_indexes[c].size();
+    put(term_indexes[c]);
+  }
+  std::string footer = w.footer.serialize();
+  uint64_t footer_offset = offset;
+  put(footer);
+  ByteWriter trailer;
+  trailer.u64(footer_offset);
+  trailer.u32(static_cast<uint32_t>(footer.size()));
+  trailer.u32(crc32_of(footer));
+  trailer.raw(kExtentMagic, 4);
+  put(trailer.bytes());
+  w.file_bytes = offset;
+  return w;
+}
+
+}  // namespace huntdb::storage

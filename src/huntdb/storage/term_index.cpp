@@ -1,0 +1,207 @@
+#include "huntdb/storage/term_index.h"
+
+#include <algorithm>
+
+#include "huntdb/storage/byte_buffer.h"
+
+namespace huntdb::storage {
+
+namespace {
+
+// Beyond this many distinct terms a column gets no index at all (every answer "may"), which
+// bounds the memory an extent of unique free text can take while it is written.
+constexpr size_t kMaxIndexedTerms = 4 * 1024 * 1024;
+constexpr double kBloomBitsPerKey = 10;  // ~1% false positives with 7 probes
+
+enum class Form : uint8_t { None = 0, Exact = 1, Bloom = 2 };
+
+void lower_ascii(std::string_view in, std::string& out) {
+  out.resize(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+  }
+}
+
+// A hash that is the same in every process (the filter is stored on disk): FNV-1a, then
+// splitmix64's finalizer to spread the bits. Prefix keys are hashed with another seed so that
+// a prefix never collides with the equal full term on purpose.
+uint64_t stable_hash(std::string_view s, uint64_t seed) {
+  uint64_t h = 14695981039346656037ULL ^ seed;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h;
+}
+constexpr uint64_t kTermSeed = 0;
+constexpr uint64_t kPrefixSeed = 0x9e3779b97f4a7c15ULL;
+
+}  // namespace
+
+std::vector<std::string> terms_required_by_has(std::string_view needle) {
+  std::vector<std::string> out;
+  std::string lower;
+  for_each_term(needle, [&](std::string_view term, bool) {
+    if (term.size() < kMinTermLength) return;
+    lower_ascii(term, lower);
+    out.push_back(lower);
+  });
+  return out;
+}
+
+void TermIndexBuilder::add(std::string_view value, uint64_t rows) {
+  if (terms_.size() > kMaxIndexedTerms) return;
+  // Each term counts once per value, strict if any of its runs in the value is strict.
+  scratch_.clear();
+  std::string lower;
+  for_each_term(value, [&](std::string_view term, bool strict) {
+    if (term.size() < kMinTermLength) return;
+    lower_ascii(term, lower);
+    scratch_.emplace_back(lower, strict);
+  });
+  std::sort(scratch_.begin(), scratch_.end());
+  for (size_t i = 0; i < scratch_.size();) {
+    size_t j = i;
+    bool strict = false;
+    for (; j < scratch_.size() && scratch_[j].first == scratch_[i].first; ++j) strict = strict || scratch_[j].second;
+    auto [it, inserted] = terms_.try_emplace(scratch_[i].first, 0);
+    if (strict) it->second += rows;
+    i = j;
+  }
+}
+
+std::string TermIndexBuilder::finish(uint64_t total_rows) {
+  ByteWriter out;
+  if (terms_.size() > kMaxIndexedTerms) {
+    out.u8(static_cast<uint8_t>(Form::None));
+    return std::move(out.bytes());
+  }
+  if (terms_.size() <= kMaxExactTerms) {
+    std::vector<std::pair<std::string_view, uint64_t>> sorted(terms_.begin(), terms_.end());
+    std::sort(sorted.begin(), sorted.end());
+    out.u8(static_cast<uint8_t>(Form::Exact));
+    out.varint(total_rows);
+    out.varint(sorted.size());
+    for (const auto& [term, rows] : sorted) {
+      out.str(term);
+      out.varint(rows);
+    }
+    return std::move(out.bytes());
+  }
+  std::vector<uint64_t> keys;
+  keys.reserve(terms_.size() * 3);
+  for (const auto& [term, rows] : terms_) {
+    std::string_view t = term;
+    keys.push_back(stable_hash(t, kTermSeed));
+    for (size_t len = kMinTermLength; len <= std::min(t.size(), kBloomPrefixMax); ++len)
+      keys.push_back(stable_hash(t.substr(0, len), kPrefixSeed));
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  uint64_t bits = std::max<uint64_t>(64, static_cast<uint64_t>(static_cast<double>(keys.size()) * kBloomBitsPerKey));
+  uint64_t words = (bits + 63) / 64;
+  bits = words * 64;
+  std::vector<uint64_t> filter(words, 0);
+  const uint32_t probes = 7;
+  for (uint64_t h : keys) {
+    uint64_t delta = (h >> 33) | (h << 31);
+    for (uint32_t p = 0; p < probes; ++p) {
+      uint64_t bit = h % bits;
+      filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+      h += delta;
+    }
+  }
+  out.u8(static_cast<uint8_t>(Form::Bloom));
+  out.varint(total_rows);
+  out.u8(static_cast<uint8_t>(probes));
+  out.varint(words);
+  out.raw(filter.data(), words * 8);
+  return std::move(out.bytes());
+}
+
+std::shared_ptr<const TermIndex> TermIndex::parse(std::span<const uint8_t> bytes) {
+  auto index = std::make_shared<TermIndex>();
+  ByteReader in(bytes, "term index");
+  auto form = static_cast<Form>(in.u8());
+  switch (form) {
+    case Form::None:
+      index->exact_ = false;
+      index->probes_ = 0;
+      break;
+    case Form::Exact: {
+      index->total_rows_ = in.varint();
+      uint64_t n = in.varint();
+      if (n > in.remaining()) throw StorageError("corrupt term index: bad term count");
+      index->terms_.reserve(n);
+      for (uint64_t i = 0; i < n; ++i) {
+        std::string term(in.str());
+        uint64_t rows = in.varint();
+        index->terms_.emplace_back(std::move(term), rows);
+      }
+      break;
+    }
+    case Form::Bloom: {
+      index->exact_ = false;
+      index->total_rows_ = in.varint();
+      index->probes_ = in.u8();
+      uint64_t words = in.varint();
+      auto raw = in.bytes(words * 8);
+      index->bloom_.resize(words);
+      std::memcpy(index->bloom_.data(), raw.data(), words * 8);
+      if (words == 0 || index->probes_ == 0) throw StorageError("corrupt term index: empty filter");
+      break;
+    }
+    default:
+      throw StorageError("corrupt term index: unknown form");
+  }
+  return index;
+}
+
+bool TermIndex::bloom_test(uint64_t h) const {
+  if (bloom_.empty()) return true;  // no index
+  uint64_t bits = bloom_.size() * 64;
+  uint64_t delta = (h >> 33) | (h << 31);
+  for (uint32_t p = 0; p < probes_; ++p) {
+    uint64_t bit = h % bits;
+    if (!((bloom_[bit >> 6] >> (bit & 63)) & 1)) return false;
+    h += delta;
+  }
+  return true;
+}
+
+bool TermIndex::may_contain_term(std::string_view term) const {
+  if (term.size() < kMinTermLength) return true;
+  std::string lower;
+  lower_ascii(term, lower);
+  if (!exact_) return bloom_test(stable_hash(lower, kTermSeed));
+  auto it = std::lower_bound(terms_.begin(), terms_.end(), lower,
+                             [](const auto& e, const std::string& t) { return e.first < t; });
+  return it != terms_.end() && it->first == lower;
+}
+
+bool TermIndex::may_contain_prefix(std::string_view prefix) const {
+  if (prefix.size() < kMinTermLength) return true;
+  std::string lower;
+  lower_ascii(prefix, lower);
+  if (!exact_) return bloom_test(stable_hash(std::string_view(lower).substr(0, kBloomPrefixMax), kPrefixSeed));
+  auto it = std::lower_bound(terms_.begin(), terms_.end(), lower,
+                             [](const auto& e, const std::string& t) { return e.first < t; });
+  return it != terms_.end() && std::string_view(it->first).starts_with(lower);
+}
+
+bool TermIndex::all_rows_contain_term(std::string_view term) const {
+  if (!exact_ || term.size() < kMinTermLength) return false;
+  std::string lower;
+  lower_ascii(term, lower);
+  auto it = std::lower_bound(terms_.begin(), terms_.end(), lower,
+                             [](const auto& e, const std::string& t) { return e.first < t; });
+  return it != terms_.end() && it->first == lower && it->second == total_rows_;
+}
+
+}  // namespace huntdb::storage
