@@ -4,6 +4,8 @@
 //   node duckdb_security_events.mjs EVENTS.csv ROWS THREADS
 import { DuckDBInstance } from '@duckdb/node-api';
 
+import { measure } from './measure.mjs';
+
 const [csv, rowsArg, threadsArg] = process.argv.slice(2);
 const rows = Number(rowsArg);
 const threads = Number(threadsArg || 2);
@@ -32,15 +34,8 @@ await db.run(`CREATE TABLE SecurityEvent AS SELECT * FROM read_csv('${csv}', hea
   columns = {'TimeGenerated': 'TIMESTAMP', 'Computer': 'VARCHAR', 'Account': 'VARCHAR', 'EventID': 'INTEGER', 'Process': 'VARCHAR'})`);
 
 for (const [name, sql] of Object.entries(queries)) {
-  const answer = (await (await db.run(sql)).getRows())[0][0];  // warm up, and the answer
-  const times = [];
-  for (let i = 0; i < 5; ++i) {
-    const t0 = process.hrtime.bigint();
-    await (await db.run(sql)).getRows();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  const ms = times[Math.floor(times.length / 2)];
+  const { ms, rows: result } = await measure(db, sql);
+  const answer = Number(result[0][0]);
   const rps = rows / (ms / 1000);
-  console.log(JSON.stringify({ engine: 'duckdb', name, ms, rows_per_s: rps, rows_per_s_per_core: rps / threads, answer: Number(answer) }));
+  console.log(JSON.stringify({ engine: 'duckdb', name, ms, rows_per_s: rps, rows_per_s_per_core: rps / threads, answer }));
 }

@@ -82,6 +82,9 @@ int run_demo(const DemoCommandOptions& opt, std::ostream& out, std::ostream& err
   return 0;
 }
 
+// Rows gathered before they are published as extents.
+constexpr size_t kPublishRows = 256 * 1024;
+
 int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream& err) {
   auto ws = open_or_report(opt.workspace, err);
   if (!ws) return 1;
@@ -91,7 +94,8 @@ int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream&
   uint64_t total_bytes = 0, done_bytes = 0, records = 0;
   for (const auto& f : files) total_bytes += std::filesystem::file_size(f);
 
-  // Batches per table, appended after each file so a bad file never loses the good ones.
+  // Batches per table, published (one atomic append per table) every few hundred thousand
+  // rows and at the end: what was published stays whatever happens to later files.
   std::map<std::string, std::pair<TableSchema, std::vector<Batch>>> pending;
   ingest::MappingOptions mapping;
   if (opt.windows_event) mapping.routing = ingest::EventRouting::Both;
@@ -118,7 +122,10 @@ int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream&
     for (size_t i = 0; i < files.size(); ++i) {
       ingest::IngestFileResult r = ingest::ingest_file(files[i], mapper);
       mapper.finish();
-      publish();
+      size_t pending_rows = 0;
+      for (const auto& [table, p] : pending)
+        for (const auto& b : p.second) pending_rows += b.rows;
+      if (pending_rows >= kPublishRows || i + 1 == files.size()) publish();
       records += r.records;
       done_bytes += std::filesystem::file_size(files[i]);
       if (!r.error.empty()) failed_files.push_back(files[i] + ": " + r.error);
@@ -155,6 +162,9 @@ int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream&
       ws->create_merge_table("IngestionQuarantine", qs);
       ws->append("IngestionQuarantine", *exec::make_table(qs, exec::split_into_batches(std::move(cols), rejected.size())));
     }
+    // Each file published its own small extents; merge them now rather than leave it to a
+    // later maintenance round.
+    ws->merge();
   } catch (const storage::StorageError& e) {
     if (terminal) err << "\n";
     err << "huntdb: " << e.what() << " (what was published before stays in the workspace)\n";

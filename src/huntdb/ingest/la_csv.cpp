@@ -5,6 +5,8 @@
 // (a quoted line break stays inside its row).
 #include "huntdb/ingest/la_csv.h"
 
+#include <cctype>
+
 #include <charconv>
 #include <fstream>
 #include <iterator>
@@ -92,6 +94,21 @@ IngestFileResult ingest_csv(const std::string& path, TableMapper& mapper) {
   }
   if (rows->empty()) return r;
   const auto& header = rows->front();
+  // A text file whose header names no column of a log (a README, a license) is not a log: say
+  // so once for the file rather than once per line.
+  bool log_header = false;
+  for (const auto& h : header) {
+    std::string name;
+    for (char ch : h) name += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    log_header = log_header || name.starts_with("eventid") || name.starts_with("timegenerated") ||
+                 name.starts_with("winlog.") || name.starts_with("@timestamp");
+  }
+  if (!log_header) {
+    r.error = "not a log file: its first line names none of EventID, TimeGenerated, winlog.*, @timestamp";
+    mapper.quarantine().add(path, 0, 1, r.error);
+    r.quarantined = 1;
+    return r;
+  }
   FlatRecord record;
   TextPool pool;
   WindowsEvent event;
