@@ -82,9 +82,6 @@ int run_demo(const DemoCommandOptions& opt, std::ostream& out, std::ostream& err
   return 0;
 }
 
-// Rows gathered before they are published as extents.
-constexpr size_t kPublishRows = 256 * 1024;
-
 int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream& err) {
   auto ws = open_or_report(opt.workspace, err);
   if (!ws) return 1;
@@ -115,6 +112,8 @@ int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream&
       Table t{p.first, std::move(p.second)};
       rows_per_table[table] += t.row_count();
       ws->append(table, t);
+      // Said only once the rows are durable (the append returned after the manifest swap).
+      if (opt.verbose) out << "published " << table << " " << t.row_count() << std::endl;
       p.second.clear();
     }
   };
@@ -125,7 +124,7 @@ int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream&
       size_t pending_rows = 0;
       for (const auto& [table, p] : pending)
         for (const auto& b : p.second) pending_rows += b.rows;
-      if (pending_rows >= kPublishRows || i + 1 == files.size()) publish();
+      if (pending_rows >= opt.publish_rows || i + 1 == files.size()) publish();
       records += r.records;
       done_bytes += std::filesystem::file_size(files[i]);
       if (!r.error.empty()) failed_files.push_back(files[i] + ": " + r.error);

@@ -23,6 +23,7 @@ std::vector<std::span<const PluginEntry>> plugin_families() {
       dcount_intersect_plugins(),
       funnel_sequence_plugins(),
       funnel_sequence_completion_plugins(),
+      rows_near_plugins(),
   };
 }
 

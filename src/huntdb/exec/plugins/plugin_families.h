@@ -20,6 +20,7 @@ std::span<const PluginEntry> new_activity_metrics_plugins();
 std::span<const PluginEntry> dcount_intersect_plugins();
 std::span<const PluginEntry> funnel_sequence_plugins();
 std::span<const PluginEntry> funnel_sequence_completion_plugins();
+std::span<const PluginEntry> rows_near_plugins();  // rows_near.cpp
 
 std::vector<std::span<const PluginEntry>> plugin_families();
 
