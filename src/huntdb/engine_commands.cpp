@@ -14,6 +14,7 @@
 #include "huntdb/exec/table_util.h"
 #include "huntdb/ingest/text_table.h"
 #include "huntdb/storage/storage_error.h"
+#include "huntdb/storage/extent_reader.h"
 #include "huntdb/storage/workspace.h"
 #include "huntdb/types/datetime.h"
 #include "huntdb/types/scalar_type.h"
@@ -153,21 +154,75 @@ std::string csl_schema(const TableSchema& schema) {
   return out;
 }
 
-TablePtr extents_result(const std::string& table, const std::vector<storage::ExtentInfo>& extents) {
+// An extent's sizes as Kusto reports them: the data before compression, the column chunks,
+// the term indexes, and the whole file.
+struct ExtentSizes {
+  double original = 0, compressed = 0, index = 0, file = 0;
+};
+
+ExtentSizes sizes_of(const storage::ExtentHandle& e) {
+  ExtentSizes s;
+  auto reader = e.reader();
+  for (const auto& c : reader->footer().columns) {
+    s.original += static_cast<double>(c.raw_size);
+    s.compressed += static_cast<double>(c.size);
+    s.index += static_cast<double>(c.term_size);
+  }
+  s.file = static_cast<double>(reader->file_bytes());
+  return s;
+}
+
+// The extents of `table` in `snapshot` whose ids are listed (all when `ids` is null).
+std::vector<storage::ExtentHandlePtr> extents_of(const storage::Snapshot& snapshot, const std::string& table,
+                                                  const std::vector<storage::ExtentInfo>* ids) {
+  std::vector<storage::ExtentHandlePtr> out;
+  const storage::TableSnapshot* t = snapshot.find(table);
+  if (!t) return out;
+  for (const auto& e : t->extents) {
+    bool listed = !ids;
+    for (size_t i = 0; ids && i < ids->size() && !listed; ++i) listed = (*ids)[i].id == e->info().id;
+    if (listed) out.push_back(e);
+  }
+  return out;
+}
+
+// .show table T extents: Kusto's columns.
+TablePtr show_extents_result(const std::string& database, const std::string& table,
+                             const std::vector<storage::ExtentHandlePtr>& extents) {
   std::vector<std::vector<Value>> rows;
-  for (const auto& e : extents)
-    rows.push_back({Value::of_string(std::to_string(e.id)), Value::of_long(static_cast<int64_t>(e.rows)),
-                    Value::of_long(static_cast<int64_t>(e.bytes)),
-                    e.min_time ? Value::of_datetime(*e.min_time) : Value::null(ScalarType::DateTime),
-                    e.max_time ? Value::of_datetime(*e.max_time) : Value::null(ScalarType::DateTime),
-                    Value::of_datetime(e.created_ticks), Value::of_string(table)});
-  return make_result({{"ExtentId", ScalarType::String},
-                      {"RowCount", ScalarType::Long},
-                      {"ExtentSize", ScalarType::Long},
-                      {"MinTimeGenerated", ScalarType::DateTime},
-                      {"MaxTimeGenerated", ScalarType::DateTime},
-                      {"CreatedOn", ScalarType::DateTime},
-                      {"TableName", ScalarType::String}},
+  for (const auto& e : extents) {
+    const auto& info = e->info();
+    ExtentSizes s = sizes_of(*e);
+    rows.push_back({Value::of_string(std::to_string(info.id)), Value::of_string(database), Value::of_string(table),
+                    Value::of_datetime(info.created_ticks), Value::of_real(s.original), Value::of_real(s.file),
+                    Value::of_real(s.compressed), Value::of_real(s.index), Value::of_long(1), Value::of_long(1),
+                    Value::of_string(""), Value::of_long(static_cast<int64_t>(info.rows)),
+                    Value::of_datetime(info.created_ticks), Value::of_string(""), Value::of_string(""),
+                    Value::of_long(0)});
+  }
+  return make_result({{"ExtentId", ScalarType::String},     {"DatabaseName", ScalarType::String},
+                      {"TableName", ScalarType::String},    {"MaxCreatedOn", ScalarType::DateTime},
+                      {"OriginalSize", ScalarType::Real},   {"ExtentSize", ScalarType::Real},
+                      {"CompressedSize", ScalarType::Real}, {"IndexSize", ScalarType::Real},
+                      {"Blocks", ScalarType::Long},         {"Segments", ScalarType::Long},
+                      {"ExtentContainerId", ScalarType::String}, {"RowCount", ScalarType::Long},
+                      {"MinCreatedOn", ScalarType::DateTime}, {"Tags", ScalarType::String},
+                      {"Kind", ScalarType::String},         {"DeletedRowCount", ScalarType::Long}},
+                     std::move(rows));
+}
+
+// What .ingest and .set / .append / ... return: one row per extent they created.
+TablePtr created_extents_result(const std::vector<storage::ExtentHandlePtr>& extents) {
+  std::vector<std::vector<Value>> rows;
+  for (const auto& e : extents) {
+    ExtentSizes s = sizes_of(*e);
+    rows.push_back({Value::of_string(std::to_string(e->info().id)), Value::of_real(s.original), Value::of_real(s.file),
+                    Value::of_real(s.compressed), Value::of_real(s.index),
+                    Value::of_long(static_cast<int64_t>(e->info().rows))});
+  }
+  return make_result({{"ExtentId", ScalarType::String}, {"OriginalSize", ScalarType::Real},
+                      {"ExtentSize", ScalarType::Real}, {"ColumnSize", ScalarType::Real},
+                      {"IndexSize", ScalarType::Real}, {"RowCount", ScalarType::Long}},
                      std::move(rows));
 }
 
@@ -204,7 +259,7 @@ QueryResult Engine::run_command(std::shared_ptr<const SourceText> source, const 
       std::string detail = c.word();
       if (detail == "extents") {
         auto snap = ws.snapshot();
-        return result(extents_result(table, snap->find(table)->extent_infos()));
+        return result(show_extents_result(catalog_.database_name, table, extents_of(*snap, table, nullptr)));
       }
       if (detail == "schema") {
         c.expect("as");
@@ -260,7 +315,8 @@ QueryResult Engine::run_command(std::shared_ptr<const SourceText> source, const 
         columns.push_back(ingest::column_from_texts(texts, schema->columns[col].type));
       }
       Table rows = *exec::make_table(*schema, exec::split_into_batches(std::move(columns), records->size()));
-      return result(extents_result(table, ws.append(table, rows)));
+      auto added = ws.append(table, rows);
+      return result(created_extents_result(extents_of(*ws.snapshot(), table, &added)));
     }
     if (verb == "set" || verb == "append" || verb == "set-or-append" || verb == "set-or-replace") {
       c.accept("async");
@@ -286,7 +342,7 @@ QueryResult Engine::run_command(std::shared_ptr<const SourceText> source, const 
         extents = ws.append(table, rows);
       }
       sync_catalog_with_workspace();
-      return result(extents_result(table, extents));
+      return result(created_extents_result(extents_of(*ws.snapshot(), table, &extents)));
     }
     return fail(fmt::format("'.{}' is not a supported management command.", verb));
   } catch (const CommandError& e) {
