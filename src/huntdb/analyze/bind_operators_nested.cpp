@@ -33,6 +33,26 @@ BoundType subquery_input(TablePtr schema) {
 constexpr int kItemTag = 1 << 20;
 constexpr int kItemIndexTag = 1 << 21;
 
+// search / find: the rows of every source (the source's name first, then the merged columns
+// through `maps`) that satisfy `predicate`.
+PlanPtr matching_rows(TablePtr schema, std::vector<PlanPtr> sources, std::vector<std::vector<int>> maps,
+                      std::vector<std::string> names, const ExprPtr& predicate) {
+  auto u = std::make_shared<UnionPlan>();
+  u->schema = schema;
+  u->inputs = std::move(sources);
+  for (auto& m : maps)
+    for (int& i : m)
+      if (i >= 0) i += 1;  // after the source column
+  u->column_maps = std::move(maps);
+  u->source_column = 0;
+  u->source_names = std::move(names);
+  auto f = std::make_shared<FilterPlan>();
+  f->schema = std::move(schema);
+  f->inputs = {u};
+  f->predicate = Expr::cast(predicate, ScalarType::Bool);
+  return f;
+}
+
 }  // namespace
 
 BoundType Binder::bind_nested_operator(const Node* op, const BoundType& input) {
@@ -574,20 +594,7 @@ BoundType Binder::bind_search(const Node* op, const BoundType& input) {
     for (const auto& c : merged.columns) s.columns.push_back(c);
     auto schema = make_table(std::move(s));
     if (!complete || !predicate.expr || plans.empty()) return BoundType::table(schema);
-    auto u = std::make_shared<UnionPlan>();
-    u->schema = schema;
-    u->inputs = plans;
-    for (auto& m : maps)
-      for (int& i : m)
-        if (i >= 0) i += 1;
-    u->column_maps = std::move(maps);
-    u->source_column = 0;
-    u->source_names = names;
-    auto f = std::make_shared<FilterPlan>();
-    f->schema = schema;
-    f->inputs = {u};
-    f->predicate = Expr::cast(predicate.expr, ScalarType::Bool);
-    return BoundType::table(schema, f);
+    return BoundType::table(schema, matching_rows(schema, plans, std::move(maps), names, predicate.expr));
   }
   auto* f = op->as<FindNode>();
   TableSchema s;
@@ -688,19 +695,7 @@ BoundType Binder::bind_search(const Node* op, const BoundType& input) {
   row.columns.push_back({"$table", ScalarType::String});
   for (const auto& c : merged.columns) row.columns.push_back(c);
   auto row_schema = make_table(std::move(row));
-  auto u = std::make_shared<UnionPlan>();
-  u->schema = row_schema;
-  u->inputs = plans;
-  for (auto& m : maps)
-    for (int& i : m)
-      if (i >= 0) i += 1;
-  u->column_maps = std::move(maps);
-  u->source_column = 0;
-  u->source_names = names;
-  auto filter = std::make_shared<FilterPlan>();
-  filter->schema = row_schema;
-  filter->inputs = {u};
-  filter->predicate = Expr::cast(predicate.expr, ScalarType::Bool);
+  PlanPtr filter = matching_rows(row_schema, plans, std::move(maps), names, predicate.expr);
   auto project = std::make_shared<ProjectPlan>();
   project->schema = schema;
   project->inputs = {filter};

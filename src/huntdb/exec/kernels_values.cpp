@@ -1,5 +1,6 @@
 // Conversions between column types, between, and access into dynamic values (d.key, d[i]).
 #include "huntdb/exec/kernels_internal.h"
+#include "huntdb/functions/kernels/convert_column.h"
 #include "huntdb/functions/kernels/kernel_util.h"
 #include "huntdb/types/convert.h"
 #include "huntdb/types/dynamic.h"
@@ -18,120 +19,9 @@ Value scalar_value(const Column& c, size_t i) {
   return v;
 }
 
-namespace {
 
-// One value converted to `to`, as Kusto's to*() functions convert.
-Value convert_value(const Value& v, ScalarType to) {
-  if (v.is_null()) return Value::null(to);
-  switch (to) {
-    case ScalarType::Bool: {
-      auto x = to_bool(v);
-      return x ? Value::of_bool(*x) : Value::null(to);
-    }
-    case ScalarType::Int: {
-      auto x = to_int(v);
-      return x ? Value::of_int(*x) : Value::null(to);
-    }
-    case ScalarType::Long: {
-      auto x = to_long(v);
-      return x ? Value::of_long(*x) : Value::null(to);
-    }
-    case ScalarType::Real: {
-      auto x = to_real(v);
-      return x ? Value::of_real(*x) : Value::null(to);
-    }
-    case ScalarType::Decimal: {
-      auto x = to_decimal(v);
-      return x ? Value::of_decimal(*x) : Value::null(to);
-    }
-    case ScalarType::DateTime: {
-      auto x = to_datetime(v);
-      return x ? Value::of_datetime(*x) : Value::null(to);
-    }
-    case ScalarType::TimeSpan: {
-      auto x = to_timespan(v);
-      return x ? Value::of_timespan(*x) : Value::null(to);
-    }
-    case ScalarType::Guid: {
-      auto x = to_guid(v);
-      return x ? Value::of_guid(*x) : Value::null(to);
-    }
-    case ScalarType::String:
-      return Value::of_string(format_value(v));
-    case ScalarType::Dynamic:
-    case ScalarType::Unknown:
-      if (v.type == ScalarType::Dynamic) return v;
-      return Value::of_dynamic(DynValue::from_value(v));
-  }
-  return Value::null(to);
-}
-
-}  // namespace
-
-ColumnPtr cast_column(const ColumnPtr& x, ScalarType to) {
-  ScalarType from = x->type();
-  if (from == to || to == ScalarType::Unknown) return x;
-  size_t n = x->size();
-  if (x->is_constant()) return Column::make_constant(convert_value(x->constant(), to), n);
-  // Dictionary-encoded input: convert each distinct value once.
-  if (x->is_dictionary() && x->validity().all_valid()) {
-    ColumnPtr d = cast_column(x->dictionary_ptr(), to);
-    if (to == ScalarType::String) {
-      return Column::make_dictionary(Column::flatten(d), std::vector<uint32_t>(x->codes().begin(), x->codes().end()));
-    }
-    return Column::take(d, x->codes());
-  }
-  // Numeric widening without boxing.
-  if (is_numeric(from) && (to == ScalarType::Real || to == ScalarType::Decimal)) {
-    functions::RealReader r(*x);
-    std::vector<double> out(n);
-    Validity valid;
-    for (size_t i = 0; i < n; ++i) {
-      if (r.null(i)) {
-        valid.set(i, false);
-        continue;
-      }
-      out[i] = r.get(i);
-    }
-    return Column::make_reals(to, std::move(out), std::move(valid));
-  }
-  if (is_integer(from) && to == ScalarType::Long) {
-    functions::LongReader r(*x);
-    std::vector<int64_t> out(n);
-    Validity valid;
-    for (size_t i = 0; i < n; ++i) {
-      if (r.null(i)) {
-        valid.set(i, false);
-        continue;
-      }
-      out[i] = r.get(i);
-    }
-    return Column::make_longs(to, std::move(out), std::move(valid));
-  }
-  if (to == ScalarType::String) {
-    functions::StringWriter w(n);
-    for (size_t i = 0; i < n; ++i) {
-      Value v = x->value_at(i);
-      if (v.is_null()) {
-        w.add({});
-      } else {
-        w.add(format_value(v));
-      }
-    }
-    return w.finish();
-  }
-  if (to == ScalarType::Dynamic) {
-    std::vector<DynamicPtr> out(n);
-    for (size_t i = 0; i < n; ++i) {
-      Value v = x->value_at(i);
-      if (!v.is_null()) out[i] = DynValue::from_value(v);
-    }
-    return Column::make_dynamics(std::move(out));
-  }
-  ColumnBuilder b(to, n);
-  for (size_t i = 0; i < n; ++i) b.append_value(convert_value(x->value_at(i), to));
-  return b.finish();
-}
+// Casts convert as Kusto's to*() functions do: the functions layer owns that conversion.
+ColumnPtr cast_column(const ColumnPtr& x, ScalarType to) { return functions::convert_column(x, to); }
 
 ColumnPtr between_column(const ColumnPtr& x, const ColumnPtr& lo, const ColumnPtr& hi, bool negated) {
   size_t n = x->size();

@@ -38,6 +38,30 @@ PlanPtr keep_above(const PlanPtr& below, const std::vector<ExprPtr>& parts) {
   return make_filter(below, conjunction(parts));
 }
 
+// Sorts the conjuncts `parts` of a filter above an operator whose output column i is
+// `outputs[i]`: those that read only outputs that are plain input columns go `down`, remapped
+// to the input's columns; the rest `stay` above.
+void split_through_columns(const std::vector<ExprPtr>& parts, const std::vector<ExprPtr>& outputs,
+                           std::vector<ExprPtr>& down, std::vector<ExprPtr>& stay) {
+  for (const auto& c : parts) {
+    bool ok = is_row_local(c);
+    absl::flat_hash_map<uint32_t, uint32_t> map;
+    for (uint32_t col : columns_of(c)) {
+      const ExprPtr& src = col < outputs.size() ? outputs[col] : nullptr;
+      if (!src || src->kind != ExprKind::Column || src->side != ColumnSide::Row) {
+        ok = false;
+        break;
+      }
+      map[col] = src->index;
+    }
+    if (ok) {
+      down.push_back(remap_columns(c, map));
+    } else {
+      stay.push_back(c);
+    }
+  }
+}
+
 PlanPtr push(const PlanPtr& node) {
   const auto& f = node->as<FilterPlan>();
   const PlanPtr& in = f.inputs[0];
@@ -55,23 +79,7 @@ PlanPtr push(const PlanPtr& node) {
     case PlanKind::Project: {
       const auto& p = in->as<ProjectPlan>();
       if (p.window) return node;
-      for (const auto& c : parts) {
-        bool ok = is_row_local(c);
-        absl::flat_hash_map<uint32_t, uint32_t> map;
-        for (uint32_t col : columns_of(c)) {
-          const ExprPtr& src = col < p.exprs.size() ? p.exprs[col] : nullptr;
-          if (!src || src->kind != ExprKind::Column || src->side != ColumnSide::Row) {
-            ok = false;
-            break;
-          }
-          map[col] = src->index;
-        }
-        if (ok) {
-          down.push_back(remap_columns(c, map));
-        } else {
-          stay.push_back(c);
-        }
-      }
+      split_through_columns(parts, p.exprs, down, stay);
       if (down.empty()) return node;
       return keep_above(with_input(in, 0, filtered(in->inputs[0], down)), stay);
     }
@@ -105,23 +113,7 @@ PlanPtr push(const PlanPtr& node) {
     }
     case PlanKind::Aggregate: {
       const auto& a = in->as<AggregatePlan>();
-      for (const auto& c : parts) {
-        bool ok = is_row_local(c);
-        absl::flat_hash_map<uint32_t, uint32_t> map;
-        for (uint32_t col : columns_of(c)) {
-          const ExprPtr& key = col < a.keys.size() ? a.keys[col] : nullptr;
-          if (!key || key->kind != ExprKind::Column || key->side != ColumnSide::Row) {
-            ok = false;
-            break;
-          }
-          map[col] = key->index;
-        }
-        if (ok) {
-          down.push_back(remap_columns(c, map));
-        } else {
-          stay.push_back(c);
-        }
-      }
+      split_through_columns(parts, a.keys, down, stay);
       if (down.empty()) return node;
       return keep_above(with_input(in, 0, filtered(in->inputs[0], down)), stay);
     }

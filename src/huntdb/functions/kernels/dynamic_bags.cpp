@@ -15,35 +15,12 @@ namespace {
 using Elements = DynValue::Elements;
 using Properties = DynValue::Properties;
 
-// The text of a key argument (a string, or a dynamic holding one); nullopt for any other value.
-class KeyReader {
- public:
-  explicit KeyReader(const Column& c) : dynamic_(c.type() == ScalarType::Dynamic) {
-    if (dynamic_) {
-      dyn_ = std::make_unique<DynamicReader>(c);
-    } else {
-      str_ = std::make_unique<StringReader>(c);
-    }
-  }
-  std::optional<std::string_view> get(size_t i) const {
-    if (!dynamic_) return str_->get(i);
-    const DynValue* v = dyn_->get(i);
-    if (!v || v->kind() != DynValue::Kind::String) return std::nullopt;
-    return std::string_view(v->as_string());
-  }
-
- private:
-  bool dynamic_;
-  std::unique_ptr<StringReader> str_;
-  std::unique_ptr<DynamicReader> dyn_;
-};
-
 // Builds a bag per row from (key, value) argument pairs starting at argument `first`, skipping
 // null and empty values when `skip_empty` says so for the row.
 ColumnPtr pack_pairs(const KernelArgs& a, size_t first, const BoolReader* skip_empty) {
   if ((a.size() - first) % 2 != 0)
     throw KernelError("bag_pack(): expects an even number of arguments (pairs of key and value).");
-  std::vector<KeyReader> keys;
+  std::vector<StringArgReader> keys;
   std::vector<AsDynamicReader> values;
   for (size_t k = first; k < a.size(); k += 2) {
     keys.emplace_back(a[k]);
@@ -208,7 +185,7 @@ ColumnPtr bag_set_key_kernel(const KernelArgs& a) {
 // JSONPath to a nested key; false when not a bag.
 ColumnPtr bag_has_key_kernel(const KernelArgs& a) {
   DynamicReader bag_r(a[0]);
-  KeyReader key_r(a[1]);
+  StringArgReader key_r(a[1]);
   BoolWriter w(ScalarType::Bool, a.rows);
   // The key is nearly always a constant: parse it once.
   std::optional<JsonPath> constant_path;

@@ -18,35 +18,12 @@ namespace {
 using ip::Ipv4;
 using ip::Ipv6;
 
-// An address argument: a string, or a dynamic value holding a string.
-class TextReader {
- public:
-  explicit TextReader(const Column& c) : dynamic_(c.type() == ScalarType::Dynamic) {
-    if (dynamic_) {
-      dyn_ = std::make_unique<DynamicReader>(c);
-    } else {
-      str_ = std::make_unique<StringReader>(c);
-    }
-  }
-  std::optional<std::string_view> get(size_t i) const {
-    if (!dynamic_) return str_->get(i);
-    const DynValue* v = dyn_->get(i);
-    if (!v || v->kind() != DynValue::Kind::String) return std::nullopt;
-    return std::string_view(v->as_string());
-  }
-
- private:
-  bool dynamic_;
-  std::unique_ptr<StringReader> str_;
-  std::unique_ptr<DynamicReader> dyn_;
-};
-
-std::optional<Ipv4> ipv4_at(const TextReader& r, size_t i) {
+std::optional<Ipv4> ipv4_at(const StringArgReader& r, size_t i) {
   auto text = r.get(i);
   return text ? ip::parse_ipv4(*text) : std::nullopt;
 }
 
-std::optional<Ipv6> ipv6_at(const TextReader& r, size_t i) {
+std::optional<Ipv6> ipv6_at(const StringArgReader& r, size_t i) {
   auto text = r.get(i);
   return text ? ip::parse_ipv6(*text) : std::nullopt;
 }
@@ -75,7 +52,7 @@ uint32_t network(const Ipv4& ip) { return ip.address & ip::ipv4_mask(ip.prefix);
 
 // parse_ipv4 (the Kusto reference page "parse_ipv4()"): the address masked by its prefix, as a long.
 ColumnPtr parse_ipv4_kernel(const KernelArgs& a) {
-  TextReader r(a[0]);
+  StringArgReader r(a[0]);
   LongWriter w(ScalarType::Long, a.rows);
   for (size_t i = 0; i < a.rows; ++i) {
     auto ip = ipv4_at(r, i);
@@ -87,7 +64,7 @@ ColumnPtr parse_ipv4_kernel(const KernelArgs& a) {
 
 // parse_ipv4_mask(ip, prefix): the address masked by the shorter of its prefix and `prefix`.
 ColumnPtr parse_ipv4_mask_kernel(const KernelArgs& a) {
-  TextReader r(a[0]);
+  StringArgReader r(a[0]);
   PrefixReader pr(a, 1, 32);
   LongWriter w(ScalarType::Long, a.rows);
   for (size_t i = 0; i < a.rows; ++i) {
@@ -105,12 +82,12 @@ ColumnPtr parse_ipv4_mask_kernel(const KernelArgs& a) {
 template <bool kWithMask>
 ColumnPtr format_ipv4_kernel(const KernelArgs& a) {
   bool numeric = a[0].type() != ScalarType::String && a[0].type() != ScalarType::Dynamic;
-  std::unique_ptr<TextReader> text_r;
+  std::unique_ptr<StringArgReader> text_r;
   std::unique_ptr<LongReader> number_r;
   if (numeric) {
     number_r = std::make_unique<LongReader>(a[0]);
   } else {
-    text_r = std::make_unique<TextReader>(a[0]);
+    text_r = std::make_unique<StringArgReader>(a[0]);
   }
   PrefixReader pr(a, 1, 32);
   StringWriter w(a.rows);
@@ -138,7 +115,7 @@ ColumnPtr format_ipv4_kernel(const KernelArgs& a) {
 
 // ipv4_netmask_suffix(ip): the prefix length (32 without one).
 ColumnPtr ipv4_netmask_suffix_kernel(const KernelArgs& a) {
-  TextReader r(a[0]);
+  StringArgReader r(a[0]);
   LongWriter w(ScalarType::Long, a.rows);
   for (size_t i = 0; i < a.rows; ++i) {
     auto ip = ipv4_at(r, i);
@@ -151,7 +128,7 @@ ColumnPtr ipv4_netmask_suffix_kernel(const KernelArgs& a) {
 // ipv4_range_to_cidr_list(start, end) (the Kusto reference page): the fewest CIDR blocks that
 // cover exactly [start, end]; null when an address is invalid or start > end.
 ColumnPtr ipv4_range_to_cidr_list_kernel(const KernelArgs& a) {
-  TextReader start_r(a[0]), end_r(a[1]);
+  StringArgReader start_r(a[0]), end_r(a[1]);
   DynamicWriter w(a.rows);
   for (size_t i = 0; i < a.rows; ++i) {
     auto start = ipv4_at(start_r, i), end = ipv4_at(end_r, i);
@@ -191,7 +168,7 @@ int compare_ipv6(const Ipv6& x, const Ipv6& y, int prefix) {
 // ipv4_compare / ipv6_compare and ipv4_is_match / ipv6_is_match (the Kusto reference pages).
 template <bool kV6, bool kMatch>
 ColumnPtr compare_kernel(const KernelArgs& a) {
-  TextReader r1(a[0]), r2(a[1]);
+  StringArgReader r1(a[0]), r2(a[1]);
   PrefixReader pr(a, 2, kV6 ? 128 : 32);
   ValueWriter<std::conditional_t<kMatch, uint8_t, int64_t>> w(kMatch ? ScalarType::Bool : ScalarType::Long, a.rows);
   for (size_t i = 0; i < a.rows; ++i) {
@@ -218,7 +195,7 @@ ColumnPtr compare_kernel(const KernelArgs& a) {
 // ipv4_is_private (the Kusto reference page "ipv4_is_private()"): whether the (masked) address
 // is in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.
 ColumnPtr ipv4_is_private_kernel(const KernelArgs& a) {
-  TextReader r(a[0]);
+  StringArgReader r(a[0]);
   BoolWriter w(ScalarType::Bool, a.rows);
   for (size_t i = 0; i < a.rows; ++i) {
     auto ip = ipv4_at(r, i);
@@ -302,14 +279,14 @@ class RangeSet {
   bool array_ = false;
   bool constant_ = false;
   std::unique_ptr<DynamicReader> array_r_;
-  std::vector<TextReader> text_r_;
+  std::vector<StringArgReader> text_r_;
   std::vector<std::optional<Ip>> ranges_;
 };
 
 // ipv4_is_in_range / ipv6_is_in_range and the *_in_any_range forms (the Kusto reference pages).
 template <typename Ip>
 ColumnPtr in_any_range_kernel(const KernelArgs& a) {
-  TextReader r(a[0]);
+  StringArgReader r(a[0]);
   RangeSet<Ip> ranges(a);
   BoolWriter w(ScalarType::Bool, a.rows);
   for (size_t i = 0; i < a.rows; ++i) {
@@ -337,7 +314,7 @@ ColumnPtr in_any_range_kernel(const KernelArgs& a) {
 // parse_ipv6 / parse_ipv6_mask (the Kusto reference pages): the canonical IPv6 text of the
 // address masked by its prefix (and by `prefix`); IPv4 addresses are IPv4-mapped.
 ColumnPtr parse_ipv6_kernel(const KernelArgs& a) {
-  TextReader r(a[0]);
+  StringArgReader r(a[0]);
   PrefixReader pr(a, 1, 128);
   StringWriter w(a.rows, a.rows * 39);
   for (size_t i = 0; i < a.rows; ++i) {

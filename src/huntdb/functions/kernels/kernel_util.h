@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -186,6 +188,30 @@ class DynamicReader {
   const Column* flat_ = nullptr;
   const uint32_t* codes_ = nullptr;
   DynamicPtr constant_;
+};
+
+// An argument whose text counts when it is a string or a dynamic value holding a string (bag
+// keys, addresses); any other value reads as nullopt.
+class StringArgReader {
+ public:
+  explicit StringArgReader(const Column& c) : dynamic_(c.type() == ScalarType::Dynamic) {
+    if (dynamic_) {
+      dyn_ = std::make_unique<DynamicReader>(c);
+    } else {
+      str_ = std::make_unique<StringReader>(c);
+    }
+  }
+  std::optional<std::string_view> get(size_t i) const {
+    if (!dynamic_) return str_->get(i);
+    const DynValue* v = dyn_->get(i);
+    if (!v || v->kind() != DynValue::Kind::String) return std::nullopt;
+    return std::string_view(v->as_string());
+  }
+
+ private:
+  bool dynamic_;
+  std::unique_ptr<StringReader> str_;
+  std::unique_ptr<DynamicReader> dyn_;
 };
 
 // Collects a string result column.
