@@ -28,6 +28,25 @@ std::vector<std::string> terms_of(std::string_view s) {
   return out;
 }
 
+// Terms are lower-cased eight bytes at a time: every letter at every offset of a long value, with
+// the bytes around 'A'..'Z' ('@', '[', and their non-ASCII images 0xC0, 0xDB) as separators.
+TEST(StorageTermIndex, LowerCasesLongValuesAtEveryOffset) {
+  std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  for (size_t shift = 0; shift < 8; ++shift) {
+    std::string value = std::string(shift, '@') + alphabet + "[\xC0" "MiXeD" "\xDB" "TAIL@";
+    auto index = build({value});
+    ASSERT_TRUE(index->exact());
+    EXPECT_TRUE(index->may_contain_term("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz0123456789")) << shift;
+    EXPECT_TRUE(index->may_contain_term("mixed")) << shift;
+    EXPECT_TRUE(index->may_contain_term("tail")) << shift;
+    EXPECT_EQ(index->exact_term_count(), 3u) << shift;
+    // MiXeD and TAIL follow non-ASCII bytes: indexed, but not as strict terms.
+    EXPECT_FALSE(index->all_rows_contain_term("mixed")) << shift;
+    EXPECT_FALSE(index->all_rows_contain_term("tail")) << shift;
+    EXPECT_TRUE(index->all_rows_contain_term("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")) << shift;
+  }
+}
+
 TEST(StorageTermIndex, KustoTermRules) {
   // docs (String operators): "the string 'abc-def' has terms 'abc' and 'def'"
   EXPECT_EQ(terms_of("abc-def"), (std::vector<std::string>{"abc", "def"}));

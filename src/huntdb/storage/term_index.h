@@ -15,12 +15,17 @@
 // terms and their prefixes of 3..kBloomPrefixMax characters (about 1% false positives).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
+#include <absl/hash/hash.h>
+#include <absl/strings/string_view.h>
 
 #include "huntdb/common/string_map.h"
 
@@ -30,9 +35,14 @@ inline constexpr size_t kMinTermLength = 3;
 inline constexpr size_t kMaxExactTerms = 64 * 1024;
 inline constexpr size_t kBloomPrefixMax = 6;
 
-inline bool is_ascii_alnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
+// A table rather than comparisons: every byte of every indexed string goes through it.
+inline constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return t;
+}();
+
+inline bool is_ascii_alnum(unsigned char c) { return kAsciiAlnum[c]; }
 
 // Calls f(term, strict) for each maximal run of ASCII letters and digits in text (as it is, not
 // lower-cased); strict = the run is bounded by ASCII characters or the text's ends.
@@ -63,8 +73,22 @@ class TermIndexBuilder {
   std::string finish(uint64_t total_rows);
 
  private:
-  StringMap<uint64_t> terms_;  // lower-cased term -> rows holding it as a strict term
-  std::vector<std::pair<std::string, bool>> scratch_;
+  struct TermRows {
+    uint64_t rows = 0;        // rows holding the term as a strict term
+    uint64_t last_value = 0;  // the add() that saw the term last (1-based), so a value counts once
+    bool counted = false;     // whether that add() has counted its rows already
+  };
+  // Abseil's own string hash (the one std::string_view gets here is the slower std::hash): a
+  // column's every term occurrence is hashed once.
+  struct TermHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return absl::Hash<absl::string_view>{}(absl::string_view(s.data(), s.size()));
+    }
+  };
+  absl::flat_hash_map<std::string, TermRows, TermHash, StringEq> terms_;  // lower-cased term -> its rows
+  uint64_t values_ = 0;  // add() calls so far
+  std::string lower_;    // the current value, lower-cased
 };
 
 class TermIndex {
