@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "huntdb/storage/byte_buffer.h"
 
 namespace huntdb::storage {
@@ -61,6 +65,27 @@ constexpr uint64_t kTermSeed = 0;
 constexpr uint64_t kPrefixSeed = 0x9e3779b97f4a7c15ULL;
 
 }  // namespace
+
+uint64_t ascii_alnum_mask64(const unsigned char* p) {
+  uint64_t mask = 0;
+#if defined(__SSE2__)
+  // Signed byte compares: bytes of 0x80 and above are negative, so never in a range.
+  const __m128i digit_lo = _mm_set1_epi8('0' - 1), digit_hi = _mm_set1_epi8('9' + 1);
+  const __m128i alpha_lo = _mm_set1_epi8('a' - 1), alpha_hi = _mm_set1_epi8('z' + 1), case_bit = _mm_set1_epi8(0x20);
+  for (int k = 0; k < 4; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    __m128i lower = _mm_or_si128(v, case_bit);
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, digit_lo), _mm_cmplt_epi8(v, digit_hi));
+    __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, alpha_lo), _mm_cmplt_epi8(lower, alpha_hi));
+    uint64_t bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(digit, alpha)));
+    mask |= bits << (16 * k);
+  }
+#else
+  for (int j = 0; j < 64; ++j)
+    if (is_ascii_alnum(p[j])) mask |= uint64_t{1} << j;
+#endif
+  return mask;
+}
 
 std::vector<std::string> terms_required_by_has(std::string_view needle) {
   std::vector<std::string> out;
