@@ -7,12 +7,13 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 
 #include "huntdb/demo/demo.h"
 #include "huntdb/exec/table_util.h"
-#include "huntdb/ingest/table_mapper.h"
+#include "huntdb/ingest/workspace_loader.h"
 #include "huntdb/storage/storage_error.h"
 #include "huntdb/storage/workspace.h"
 
@@ -91,40 +92,26 @@ int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream&
   uint64_t total_bytes = 0, done_bytes = 0, records = 0;
   for (const auto& f : files) total_bytes += std::filesystem::file_size(f);
 
-  // Batches per table, published (one atomic append per table) every few hundred thousand
-  // rows and at the end: what was published stays whatever happens to later files.
-  std::map<std::string, std::pair<TableSchema, std::vector<Batch>>> pending;
+  // Batches are published (one atomic append per table) every few hundred thousand rows and at
+  // the end, on a second thread while the next files are read: what was published stays
+  // whatever happens to later files.
   ingest::MappingOptions mapping;
   if (opt.windows_event) mapping.routing = ingest::EventRouting::Both;
-  ingest::TableMapper mapper(
-      [&](const std::string& table, const TableSchema& schema, Batch batch) {
-        auto& p = pending[table];
-        p.first = schema;
-        p.second.push_back(std::move(batch));
-      },
-      mapping);
-  std::map<std::string, uint64_t> rows_per_table;
+  ingest::LoaderOptions loading;
+  loading.publish_rows = opt.publish_rows;
+  std::mutex out_mu;
+  if (opt.verbose)
+    loading.on_published = [&](const std::string& table, uint64_t rows) {
+      std::lock_guard lock(out_mu);
+      out << "published " << table << " " << rows << std::endl;
+    };
   std::vector<std::string> failed_files;
-  auto publish = [&]() {
-    for (auto& [table, p] : pending) {
-      if (p.second.empty()) continue;
-      ws->create_merge_table(table, p.first);
-      Table t{p.first, std::move(p.second)};
-      rows_per_table[table] += t.row_count();
-      ws->append(table, t);
-      // Said only once the rows are durable (the append returned after the manifest swap).
-      if (opt.verbose) out << "published " << table << " " << t.row_count() << std::endl;
-      p.second.clear();
-    }
-  };
+  std::map<std::string, uint64_t> rows_per_table;
+  std::vector<ingest::QuarantinedRecord> rejected;
   try {
+    ingest::WorkspaceLoader loader(*ws, mapping, loading);
     for (size_t i = 0; i < files.size(); ++i) {
-      ingest::IngestFileResult r = ingest::ingest_file(files[i], mapper);
-      mapper.finish();
-      size_t pending_rows = 0;
-      for (const auto& [table, p] : pending)
-        for (const auto& b : p.second) pending_rows += b.rows;
-      if (pending_rows >= opt.publish_rows || i + 1 == files.size()) publish();
+      ingest::IngestFileResult r = loader.load(files[i]);
       records += r.records;
       done_bytes += std::filesystem::file_size(files[i]);
       if (!r.error.empty()) failed_files.push_back(files[i] + ": " + r.error);
@@ -139,8 +126,10 @@ int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream&
             << std::flush;
       }
     }
+    loader.finish();
+    rows_per_table = loader.published_rows();
+    rejected = loader.quarantine().records();
     // Records that could not be mapped stay in the workspace, with where they came from and why.
-    const auto& rejected = mapper.quarantine().records();
     if (!rejected.empty()) {
       TableSchema qs;
       qs.columns = {{"File", ScalarType::String}, {"Offset", ScalarType::Long}, {"Line", ScalarType::Long},
@@ -175,7 +164,6 @@ int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream&
                      files.size(), static_cast<double>(total_bytes) / 1e6, secs,
                      secs > 0 ? static_cast<double>(records) / secs : 0.0);
   for (const auto& [table, n] : rows_per_table) out << fmt::format("  {}: {} rows\n", table, n);
-  const auto& rejected = mapper.quarantine().records();
   if (!rejected.empty()) {
     out << fmt::format("  rejected: {} records (kept in table IngestionQuarantine)\n", rejected.size());
     for (size_t i = 0; i < rejected.size() && i < 10; ++i) out << "    " << ingest::format_quarantined(rejected[i]) << "\n";

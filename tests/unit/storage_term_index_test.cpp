@@ -28,6 +28,57 @@ std::vector<std::string> terms_of(std::string_view s) {
   return out;
 }
 
+// The runs read off 64-byte masks are those a byte-by-byte scan finds, with the same strictness,
+// for texts of every length around the block size and runs across block boundaries.
+TEST(StorageTermIndex, TermsAcrossBlocksMatchAByteByByteScan) {
+  auto reference = [](std::string_view text) {
+    std::vector<std::pair<std::string, bool>> out;
+    size_t i = 0, n = text.size();
+    auto high = [&](size_t k) { return static_cast<unsigned char>(text[k]) >= 0x80; };
+    while (i < n) {
+      if (!is_ascii_alnum(static_cast<unsigned char>(text[i]))) {
+        ++i;
+        continue;
+      }
+      size_t start = i;
+      while (i < n && is_ascii_alnum(static_cast<unsigned char>(text[i]))) ++i;
+      out.emplace_back(std::string(text.substr(start, i - start)), (start == 0 || !high(start - 1)) && (i == n || !high(i)));
+    }
+    return out;
+  };
+  std::mt19937 rng(7);
+  const std::string alphabet = "aZ09 .-_\x80\xC3\xFF@[`{/:";
+  for (size_t len = 0; len < 300; ++len) {
+    for (int round = 0; round < 4; ++round) {
+      std::string text;
+      // Long runs (round 0) and short ones (later rounds) both cross the 64-byte boundaries.
+      for (size_t k = 0; k < len; ++k) text += round == 0 && k % 90 < 80 ? 'x' : alphabet[rng() % alphabet.size()];
+      std::vector<std::pair<std::string, bool>> got;
+      for_each_term(text, [&](std::string_view t, bool strict) { got.emplace_back(std::string(t), strict); });
+      ASSERT_EQ(got, reference(text)) << "length " << len << " round " << round;
+    }
+  }
+}
+
+// Terms are lower-cased eight bytes at a time: every letter at every offset of a long value, with
+// the bytes around 'A'..'Z' ('@', '[', and their non-ASCII images 0xC0, 0xDB) as separators.
+TEST(StorageTermIndex, LowerCasesLongValuesAtEveryOffset) {
+  std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  for (size_t shift = 0; shift < 8; ++shift) {
+    std::string value = std::string(shift, '@') + alphabet + "[\xC0" "MiXeD" "\xDB" "TAIL@";
+    auto index = build({value});
+    ASSERT_TRUE(index->exact());
+    EXPECT_TRUE(index->may_contain_term("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz0123456789")) << shift;
+    EXPECT_TRUE(index->may_contain_term("mixed")) << shift;
+    EXPECT_TRUE(index->may_contain_term("tail")) << shift;
+    EXPECT_EQ(index->exact_term_count(), 3u) << shift;
+    // MiXeD and TAIL follow non-ASCII bytes: indexed, but not as strict terms.
+    EXPECT_FALSE(index->all_rows_contain_term("mixed")) << shift;
+    EXPECT_FALSE(index->all_rows_contain_term("tail")) << shift;
+    EXPECT_TRUE(index->all_rows_contain_term("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")) << shift;
+  }
+}
+
 TEST(StorageTermIndex, KustoTermRules) {
   // docs (String operators): "the string 'abc-def' has terms 'abc' and 'def'"
   EXPECT_EQ(terms_of("abc-def"), (std::vector<std::string>{"abc", "def"}));

@@ -44,22 +44,49 @@ enum class Meta : uint8_t {
   Ignored,        // exporter bookkeeping
 };
 
-const StringMap<Meta>& meta_fields() {
-  static const StringMap<Meta> m = {
-      {"@timestamp", Meta::Timestamp},     {"TimeCreated", Meta::TimeCreated}, {"EventTime", Meta::EventTime},
-      {"Hostname", Meta::Hostname},        {"SourceName", Meta::SourceName},   {"Channel", Meta::Channel},
-      {"EventID", Meta::EventID},          {"Level", Meta::Level},             {"Severity", Meta::Severity},
-      {"Task", Meta::Task},                {"Opcode", Meta::Opcode},           {"OpcodeValue", Meta::OpcodeValue},
-      {"Keywords", Meta::Keywords},        {"Version", Meta::Version},         {"RecordNumber", Meta::RecordNumber},
-      {"EventRecordID", Meta::RecordNumber}, {"ExecutionProcessID", Meta::ProcessID},
-      {"ThreadID", Meta::ThreadID},        {"UserID", Meta::UserID},           {"ActivityID", Meta::ActivityID},
-      {"Message", Meta::Message},          {"Domain", Meta::Domain},           {"AccountName", Meta::AccountName},
-      {"EventReceivedTime", Meta::Ignored}, {"SeverityValue", Meta::Ignored}, {"SourceModuleName", Meta::Ignored},
-      {"SourceModuleType", Meta::Ignored}, {"@version", Meta::Ignored},        {"tags", Meta::Ignored},
-      {"port", Meta::Ignored},             {"host", Meta::Ignored},            {"ProviderGuid", Meta::Ignored},
-      {"Category", Meta::Ignored},         {"EventTypeOrignal", Meta::Ignored}, {"AccountType", Meta::Ignored},
-      {"RelatedActivityID", Meta::Ignored}, {"ERROR_EVT_UNRESOLVED", Meta::Ignored},
-  };
+struct MetaName {
+  std::string_view name;
+  Meta meta;
+};
+
+constexpr MetaName kMetaNames[] = {
+    {"@timestamp", Meta::Timestamp},      {"TimeCreated", Meta::TimeCreated},     {"EventTime", Meta::EventTime},
+    {"Hostname", Meta::Hostname},         {"SourceName", Meta::SourceName},       {"Channel", Meta::Channel},
+    {"EventID", Meta::EventID},           {"Level", Meta::Level},                 {"Severity", Meta::Severity},
+    {"Task", Meta::Task},                 {"Opcode", Meta::Opcode},               {"OpcodeValue", Meta::OpcodeValue},
+    {"Keywords", Meta::Keywords},         {"Version", Meta::Version},             {"RecordNumber", Meta::RecordNumber},
+    {"EventRecordID", Meta::RecordNumber}, {"ExecutionProcessID", Meta::ProcessID},
+    {"ThreadID", Meta::ThreadID},         {"UserID", Meta::UserID},               {"ActivityID", Meta::ActivityID},
+    {"Message", Meta::Message},           {"Domain", Meta::Domain},               {"AccountName", Meta::AccountName},
+    {"EventReceivedTime", Meta::Ignored}, {"SeverityValue", Meta::Ignored},       {"SourceModuleName", Meta::Ignored},
+    {"SourceModuleType", Meta::Ignored},  {"@version", Meta::Ignored},            {"tags", Meta::Ignored},
+    {"port", Meta::Ignored},              {"host", Meta::Ignored},                {"ProviderGuid", Meta::Ignored},
+    {"Category", Meta::Ignored},          {"EventTypeOrignal", Meta::Ignored},    {"AccountType", Meta::Ignored},
+    {"RelatedActivityID", Meta::Ignored}, {"ERROR_EVT_UNRESOLVED", Meta::Ignored},
+};
+
+// The meta names by length: a record has some 30 fields, each looked up once, and a handful of
+// names of the same length compared is cheaper than hashing every name.
+class MetaLookup {
+ public:
+  MetaLookup() {
+    for (const auto& m : kMetaNames) by_length_[m.name.size()].push_back(m);
+  }
+  // Nullptr for an EventData field.
+  const Meta* find(std::string_view name) const {
+    if (name.size() >= kMaxLength) return nullptr;
+    for (const auto& m : by_length_[name.size()])
+      if (m.name.front() == name.front() && m.name == name) return &m.meta;
+    return nullptr;
+  }
+
+ private:
+  static constexpr size_t kMaxLength = 32;
+  std::vector<MetaName> by_length_[kMaxLength];
+};
+
+const MetaLookup& meta_fields() {
+  static const MetaLookup m;
   return m;
 }
 
@@ -103,13 +130,13 @@ bool flat_event(const FlatRecord& r, WindowsEvent& out, TextPool& pool, std::str
   for (const auto& f : r.fields)
     if (f.name == "SourceModuleType") nxlog = true;
   for (const auto& f : r.fields) {
-    auto it = meta.find(f.name);
-    if (it == meta.end()) {
+    const Meta* kind = meta.find(f.name);
+    if (!kind) {
       if (f.name == "EventType" && nxlog && nxlog_event_type(f.value)) continue;
       out.data.push_back(f);
       continue;
     }
-    switch (it->second) {
+    switch (*kind) {
       case Meta::Timestamp: timestamp = f.value; break;
       case Meta::TimeCreated: time_created = f.value; break;
       case Meta::EventTime: event_time = f.value; break;
@@ -268,7 +295,8 @@ RecordLayout detect_layout(const FlatRecord& r) {
   bool time_generated = false, event_id = false;
   for (const auto& f : r.fields) {
     if (f.name.starts_with("winlog.")) return RecordLayout::Winlogbeat;
-    std::string_view n = la_column_name(f.name);
+    // Only CSV headers carry a " [UTC]" suffix: most names need no trimming.
+    std::string_view n = f.name.ends_with(']') ? la_column_name(f.name) : f.name;
     if (n == "TimeGenerated") time_generated = true;
     else if (n == "EventID") event_id = true;
   }

@@ -1,6 +1,7 @@
 #include "huntdb/ingest/sysmon_schema.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace huntdb::ingest {
@@ -83,13 +84,24 @@ void order_sysmon_fields(WindowsEvent& e) {
   if (!e.event_id) return;
   auto order = sysmon_field_order(*e.event_id);
   if (order.empty() || e.data.size() < 2) return;
-  auto rank = [&](std::string_view name) {
+  // Each field's rank found once (not once per comparison), then a stable sort on the ranks: the
+  // fields usually arrive nearly in order, and a record has a few dozen at most.
+  thread_local std::vector<std::pair<size_t, EventField>> ranked;
+  ranked.clear();
+  bool sorted = true;
+  for (const auto& f : e.data) {
+    size_t r = order.size();
     for (size_t i = 0; i < order.size(); ++i)
-      if (order[i] == name) return i;
-    return order.size();
-  };
-  std::stable_sort(e.data.begin(), e.data.end(),
-                   [&](const EventField& a, const EventField& b) { return rank(a.name) < rank(b.name); });
+      if (order[i] == f.name) {
+        r = i;
+        break;
+      }
+    if (!ranked.empty() && r < ranked.back().first) sorted = false;
+    ranked.emplace_back(r, f);
+  }
+  if (sorted) return;
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 0; i < ranked.size(); ++i) e.data[i] = ranked[i].second;
 }
 
 }  // namespace huntdb::ingest

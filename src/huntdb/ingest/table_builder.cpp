@@ -63,14 +63,23 @@ ColumnPtr dictionary_encode(const ColumnPtr& strings) {
   absl::flat_hash_map<std::string_view, uint32_t, StringHash, StringEq> ids;
   std::vector<uint32_t> codes(n);
   std::vector<uint32_t> first_row;  // of each distinct value
+  // A row equal to the one before it (Type, SourceSystem, Channel come in long runs) takes its
+  // code without hashing.
+  std::string_view previous;
+  uint32_t previous_code = 0;
   for (size_t i = 0; i < n; ++i) {
     std::string_view v = bytes.substr(offsets[i], offsets[i + 1] - offsets[i]);
+    if (i > 0 && v == previous) {
+      codes[i] = previous_code;
+      continue;
+    }
     auto [it, inserted] = ids.try_emplace(v, static_cast<uint32_t>(first_row.size()));
     if (inserted) {
       if (first_row.size() * 2 > n) return strings;
       first_row.push_back(static_cast<uint32_t>(i));
     }
-    codes[i] = it->second;
+    codes[i] = previous_code = it->second;
+    previous = v;
   }
   return Column::make_dictionary(Column::take(strings, first_row), std::move(codes));
 }

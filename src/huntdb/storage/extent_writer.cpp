@@ -1,6 +1,12 @@
 #include "huntdb/storage/extent_writer.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 #include "huntdb/storage/byte_buffer.h"
 #include "huntdb/storage/encodings.h"
@@ -305,6 +311,64 @@ EncodedColumn encode_column(ScalarType type, std::span<const ColumnPtr> parts, u
   throw StorageError("cannot store a column of unknown type");
 }
 
+namespace {
+
+// One column ready to be written: its compressed chunk and what the footer says of it.
+struct CompressedColumn {
+  ChunkEncoding encoding = ChunkEncoding::Plain;
+  std::string frame;
+  uint64_t raw_size = 0;
+  ColumnStats stats;
+  std::string term_index;
+};
+
+CompressedColumn compress_column(ScalarType type, std::span<const ColumnPtr> parts, uint64_t rows) {
+  EncodedColumn e = encode_column(type, parts, rows);
+  CompressedColumn c;
+  c.encoding = e.encoding;
+  c.frame = zstd_compress(e.raw);
+  c.raw_size = e.raw.size();
+  c.stats = std::move(e.stats);
+  c.term_index = std::move(e.term_index);
+  return c;
+}
+
+// Below this many rows an extent is encoded on the calling thread: starting threads would cost
+// more than they save.
+constexpr uint64_t kParallelEncodeRows = 4096;
+
+// Calls f(c) for every column c < columns, spread over the machine's cores; the first exception
+// a call throws is rethrown here once every thread has stopped.
+void for_each_column_in_parallel(size_t columns, uint64_t rows, const std::function<void(size_t)>& f) {
+  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), columns);
+  if (threads <= 1 || rows < kParallelEncodeRows) {
+    for (size_t c = 0; c < columns; ++c) f(c);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  std::exception_ptr error;
+  auto work = [&] {
+    // Columns are taken one at a time: a few text columns cost more than all the others.
+    for (size_t c; (c = next.fetch_add(1)) < columns;) {
+      try {
+        f(c);
+      } catch (...) {
+        std::lock_guard lock(mu);
+        if (!error) error = std::current_exception();
+        next = columns;
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (auto& t : helpers) t.join();
+  if (error) std::rethrow_exception(error);
+}
+
+}  // namespace
+
 WrittenExtent write_extent(WritableFile& file, const TableSchema& schema, std::span<const Batch> batches,
                            int64_t created_ticks) {
   WrittenExtent w;
@@ -320,27 +384,35 @@ WrittenExtent write_extent(WritableFile& file, const TableSchema& schema, std::s
   header.u32(kExtentVersion);
   put(header.bytes());
 
-  std::vector<std::string> term_indexes(schema.columns.size());
-  for (size_t c = 0; c < schema.columns.size(); ++c) {
-    std::vector<ColumnPtr> parts;
-    parts.reserve(batches.size());
-    for (const auto& b : batches) {
+  // Columns are encoded and compressed independently, on every core (the term index of a wide
+  // table's text columns is most of the cost of storing ingested rows), then written in schema
+  // order.
+  size_t columns = schema.columns.size();
+  for (size_t c = 0; c < columns; ++c)
+    for (const auto& b : batches)
       if (c >= b.columns.size() || b.columns[c]->size() != b.rows || b.columns[c]->type() != schema.columns[c].type)
         throw StorageError("extent input: column " + schema.columns[c].name + " does not match the schema");
-      parts.push_back(b.columns[c]);
-    }
-    EncodedColumn e = encode_column(schema.columns[c].type, parts, w.footer.rows);
-    std::string frame = zstd_compress(e.raw);
+  std::vector<CompressedColumn> compressed(columns);
+  for_each_column_in_parallel(columns, w.footer.rows, [&](size_t c) {
+    std::vector<ColumnPtr> parts;
+    parts.reserve(batches.size());
+    for (const auto& b : batches) parts.push_back(b.columns[c]);
+    compressed[c] = compress_column(schema.columns[c].type, parts, w.footer.rows);
+  });
+  std::vector<std::string> term_indexes(columns);
+  for (size_t c = 0; c < columns; ++c) {
+    CompressedColumn& e = compressed[c];
     ColumnMeta m;
     m.name = schema.columns[c].name;
     m.type = schema.columns[c].type;
     m.encoding = e.encoding;
     m.offset = offset;
-    m.size = frame.size();
-    m.raw_size = e.raw.size();
-    m.crc = crc32_of(frame);
+    m.size = e.frame.size();
+    m.raw_size = e.raw_size;
+    m.crc = crc32_of(e.frame);
     m.stats = std::move(e.stats);
-    put(frame);
+    put(e.frame);
+    e.frame = std::string();
     term_indexes[c] = std::move(e.term_index);
     w.footer.columns.push_back(std::move(m));
   }

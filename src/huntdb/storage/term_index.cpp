@@ -1,6 +1,11 @@
 #include "huntdb/storage/term_index.h"
 
 #include <algorithm>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "huntdb/storage/byte_buffer.h"
 
@@ -17,9 +22,26 @@ enum class Form : uint8_t { None = 0, Exact = 1, Bloom = 2 };
 
 void lower_ascii(std::string_view in, std::string& out) {
   out.resize(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+  const char* src = in.data();
+  char* dst = out.data();
+  size_t n = in.size(), i = 0;
+  // Eight bytes at a time: a byte is an upper-case letter when its low seven bits are in
+  // 'A'..'Z' and its high bit is clear; 0x20 is added to exactly those bytes (no carries cross
+  // bytes, as every sum stays below 0x100).
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, src + i, 8);
+    uint64_t low7 = x & ~kHigh;
+    uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
+    uint64_t past_z = low7 + kOnes * (0x80 - 'Z' - 1);
+    uint64_t upper = at_least_a & ~past_z & ~x & kHigh;
+    x |= upper >> 2;
+    std::memcpy(dst + i, &x, 8);
+  }
+  for (; i < n; ++i) {
+    char c = src[i];
+    dst[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
   }
 }
 
@@ -44,6 +66,27 @@ constexpr uint64_t kPrefixSeed = 0x9e3779b97f4a7c15ULL;
 
 }  // namespace
 
+uint64_t ascii_alnum_mask64(const unsigned char* p) {
+  uint64_t mask = 0;
+#if defined(__SSE2__)
+  // Signed byte compares: bytes of 0x80 and above are negative, so never in a range.
+  const __m128i digit_lo = _mm_set1_epi8('0' - 1), digit_hi = _mm_set1_epi8('9' + 1);
+  const __m128i alpha_lo = _mm_set1_epi8('a' - 1), alpha_hi = _mm_set1_epi8('z' + 1), case_bit = _mm_set1_epi8(0x20);
+  for (int k = 0; k < 4; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    __m128i lower = _mm_or_si128(v, case_bit);
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, digit_lo), _mm_cmplt_epi8(v, digit_hi));
+    __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, alpha_lo), _mm_cmplt_epi8(lower, alpha_hi));
+    uint64_t bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(digit, alpha)));
+    mask |= bits << (16 * k);
+  }
+#else
+  for (int j = 0; j < 64; ++j)
+    if (is_ascii_alnum(p[j])) mask |= uint64_t{1} << j;
+#endif
+  return mask;
+}
+
 std::vector<std::string> terms_required_by_has(std::string_view needle) {
   std::vector<std::string> out;
   std::string lower;
@@ -57,23 +100,28 @@ std::vector<std::string> terms_required_by_has(std::string_view needle) {
 
 void TermIndexBuilder::add(std::string_view value, uint64_t rows) {
   if (terms_.size() > kMaxIndexedTerms) return;
-  // Each term counts once per value, strict if any of its runs in the value is strict.
-  scratch_.clear();
-  std::string lower;
+  // Each term counts once per value, strict if any of its runs in the value is strict: every run
+  // is looked up as it comes, and the entry remembers which value counted it last (long values
+  // such as rendered messages repeat their terms, and sorting them per value cost more than the
+  // lookups).
+  uint64_t value_id = ++values_;
+  // Lower-cased once as a whole; each term is then the same span of the lower-cased copy.
+  lower_ascii(value, lower_);
   for_each_term(value, [&](std::string_view term, bool strict) {
     if (term.size() < kMinTermLength) return;
-    lower_ascii(term, lower);
-    scratch_.emplace_back(lower, strict);
+    std::string_view lower(lower_.data() + (term.data() - value.data()), term.size());
+    auto it = terms_.find(lower);
+    if (it == terms_.end()) it = terms_.try_emplace(std::string(lower)).first;
+    TermRows& t = it->second;
+    if (t.last_value != value_id) {
+      t.last_value = value_id;
+      t.counted = false;
+    }
+    if (strict && !t.counted) {
+      t.rows += rows;
+      t.counted = true;
+    }
   });
-  std::sort(scratch_.begin(), scratch_.end());
-  for (size_t i = 0; i < scratch_.size();) {
-    size_t j = i;
-    bool strict = false;
-    for (; j < scratch_.size() && scratch_[j].first == scratch_[i].first; ++j) strict = strict || scratch_[j].second;
-    auto [it, inserted] = terms_.try_emplace(scratch_[i].first, 0);
-    if (strict) it->second += rows;
-    i = j;
-  }
 }
 
 std::string TermIndexBuilder::finish(uint64_t total_rows) {
@@ -83,7 +131,9 @@ std::string TermIndexBuilder::finish(uint64_t total_rows) {
     return std::move(out.bytes());
   }
   if (terms_.size() <= kMaxExactTerms) {
-    std::vector<std::pair<std::string_view, uint64_t>> sorted(terms_.begin(), terms_.end());
+    std::vector<std::pair<std::string_view, uint64_t>> sorted;
+    sorted.reserve(terms_.size());
+    for (const auto& [term, t] : terms_) sorted.emplace_back(term, t.rows);
     std::sort(sorted.begin(), sorted.end());
     out.u8(static_cast<uint8_t>(Form::Exact));
     out.varint(total_rows);
@@ -96,8 +146,8 @@ std::string TermIndexBuilder::finish(uint64_t total_rows) {
   }
   std::vector<uint64_t> keys;
   keys.reserve(terms_.size() * 3);
-  for (const auto& [term, rows] : terms_) {
-    std::string_view t = term;
+  for (const auto& entry : terms_) {
+    std::string_view t = entry.first;
     keys.push_back(stable_hash(t, kTermSeed));
     for (size_t len = kMinTermLength; len <= std::min(t.size(), kBloomPrefixMax); ++len)
       keys.push_back(stable_hash(t.substr(0, len), kPrefixSeed));

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -34,22 +35,47 @@ inline bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+// Bit j set where byte j of the 64 at `p` is an ASCII letter or digit (all 64 must be readable).
+uint64_t ascii_alnum_mask64(const unsigned char* p);
+
 // Calls f(term, strict) for each maximal run of ASCII letters and digits in text (as it is, not
-// lower-cased); strict = the run is bounded by ASCII characters or the text's ends.
+// lower-cased); strict = the run is bounded by ASCII characters or the text's ends. The text is
+// classified 64 bytes at a time into a bit mask, and the runs are read off the mask, so the cost
+// is per run rather than per byte.
 template <typename F>
 void for_each_term(std::string_view text, F&& f) {
-  size_t i = 0, n = text.size();
-  while (i < n) {
-    if (!is_ascii_alnum(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size();
+  constexpr size_t kNone = ~size_t{0};
+  size_t run_start = kNone;
+  auto emit = [&](size_t start, size_t end) {
+    bool strict = (start == 0 || p[start - 1] < 0x80) && (end == n || p[end] < 0x80);
+    f(text.substr(start, end - start), strict);
+  };
+  for (size_t base = 0; base < n; base += 64) {
+    uint64_t m;
+    if (n - base >= 64) {
+      m = ascii_alnum_mask64(p + base);
+    } else {
+      unsigned char tail[64] = {};  // zeros are not letters: a run ends at the text's end
+      std::memcpy(tail, p + base, n - base);
+      m = ascii_alnum_mask64(tail);
     }
-    size_t start = i;
-    while (i < n && is_ascii_alnum(static_cast<unsigned char>(text[i]))) ++i;
-    bool strict = (start == 0 || static_cast<unsigned char>(text[start - 1]) < 0x80) &&
-                  (i == n || static_cast<unsigned char>(text[i]) < 0x80);
-    f(text.substr(start, i - start), strict);
+    unsigned pos = 0;
+    while (pos < 64) {
+      // Outside a run look for the next set bit, inside one for the next clear bit.
+      uint64_t rest = (run_start == kNone ? m : ~m) >> pos;
+      if (rest == 0) break;
+      pos += static_cast<unsigned>(__builtin_ctzll(rest));
+      if (run_start == kNone) {
+        run_start = base + pos;
+      } else {
+        emit(run_start, base + pos);
+        run_start = kNone;
+      }
+    }
   }
+  if (run_start != kNone) emit(run_start, n);
 }
 
 // The lower-cased terms (3+ characters) a string must contain for `s has needle` to hold.
@@ -63,8 +89,14 @@ class TermIndexBuilder {
   std::string finish(uint64_t total_rows);
 
  private:
-  StringMap<uint64_t> terms_;  // lower-cased term -> rows holding it as a strict term
-  std::vector<std::pair<std::string, bool>> scratch_;
+  struct TermRows {
+    uint64_t rows = 0;        // rows holding the term as a strict term
+    uint64_t last_value = 0;  // the add() that saw the term last (1-based), so a value counts once
+    bool counted = false;     // whether that add() has counted its rows already
+  };
+  StringMap<TermRows> terms_;  // lower-cased term -> its rows
+  uint64_t values_ = 0;        // add() calls so far
+  std::string lower_;          // the current value, lower-cased
 };
 
 class TermIndex {

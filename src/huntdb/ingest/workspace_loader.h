@@ -1,0 +1,74 @@
+// Loads log files into a workspace with parsing and storing overlapped: files are read and mapped
+// on the calling thread while a second thread publishes the batches gathered so far (extent
+// encoding, term indexes, zstd, fsync, manifest swap). Publications happen in order, one at a
+// time; at most one more waits while one is written, so memory stays bounded.
+//
+//   WorkspaceLoader loader(*ws, mapping, {.publish_rows = 256 * 1024});
+//   for (const auto& f : files) loader.load(f);   // may rethrow a StorageError of a publication
+//   loader.finish();                              // publishes the rest and waits for it
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "huntdb/ingest/table_mapper.h"
+#include "huntdb/storage/workspace.h"
+
+namespace huntdb::ingest {
+
+struct LoaderOptions {
+  // Rows gathered before they are handed over to be published (made durable and visible).
+  size_t publish_rows = 256 * 1024;
+  // Called on the publishing thread once `rows` rows of `table` are durable in the workspace.
+  std::function<void(const std::string& table, uint64_t rows)> on_published;
+};
+
+class WorkspaceLoader {
+ public:
+  WorkspaceLoader(storage::Workspace& workspace, MappingOptions mapping = {}, LoaderOptions options = {});
+  // Waits for the publication under way; what was not handed over is dropped.
+  ~WorkspaceLoader();
+  WorkspaceLoader(const WorkspaceLoader&) = delete;
+  WorkspaceLoader& operator=(const WorkspaceLoader&) = delete;
+
+  // Maps one file; hands the gathered batches over once publish_rows are pending. Rethrows the
+  // error of an earlier publication (nothing is published after one fails).
+  IngestFileResult load(const std::string& path);
+  // Publishes the rest and waits until everything is durable; rethrows a publication's error.
+  void finish();
+
+  Quarantine& quarantine() { return mapper_.quarantine(); }
+  // Rows published per table (complete once finish() returned).
+  std::map<std::string, uint64_t> published_rows() const;
+
+ private:
+  using Publication = std::map<std::string, Table>;
+  void hand_over();
+  void publish_loop();
+  void rethrow_error();
+
+  storage::Workspace& workspace_;
+  LoaderOptions options_;
+  Publication pending_;  // the mapping thread's batches, not yet handed over
+  size_t pending_rows_ = 0;
+  TableMapper mapper_;
+
+  mutable std::mutex mu_;
+  std::condition_variable changed_;
+  std::deque<Publication> queue_;
+  bool writing_ = false;  // a publication is being written
+  bool stop_ = false;
+  std::exception_ptr error_;
+  std::map<std::string, uint64_t> published_;
+  std::thread publisher_;
+};
+
+}  // namespace huntdb::ingest
