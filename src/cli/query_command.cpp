@@ -13,6 +13,17 @@
 
 namespace huntdb::cli {
 
+// Results of queries and management commands alike, in the chosen --format.
+void write_in_format(std::ostream& out, const std::string& format, const std::vector<ResultTable>& tables) {
+  if (format == "csv") {
+    write_csv(out, tables);
+  } else if (format == "json") {
+    write_json(out, tables);
+  } else {
+    write_tables(out, tables);
+  }
+}
+
 // Kusto's query completion information, in short.
 void write_stats(std::ostream& err, const QueryStats& s) {
   err << fmt::format(
@@ -74,7 +85,7 @@ int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::o
       for (const auto& d : r.errors) err << format_diagnostic(*r.source, d);
       return 1;
     }
-    write_tables(out, r.tables);
+    write_in_format(out, opt.format, r.tables);
     return 0;
   }
   if (!c.ok()) {
@@ -104,13 +115,7 @@ int run_query(Engine& engine, const QueryOptions& opt, std::ostream& out, std::o
     out << r.explain;
     return 0;
   }
-  if (opt.format == "csv") {
-    write_csv(out, r.tables);
-  } else if (opt.format == "json") {
-    write_json(out, r.tables);
-  } else {
-    write_tables(out, r.tables);
-  }
+  write_in_format(out, opt.format, r.tables);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "huntdb/engine.h"
 
 #include <chrono>
+#include <filesystem>
 #include <sys/resource.h>
 #include <fstream>
 #include <sstream>
@@ -27,7 +28,8 @@ class Engine::Tables : public exec::TableSource {
     return it == tables.end() ? nullptr : it->second;
   }
   StringMap<TablePtr> tables;
-  StringSet workspace_tables;  // the catalog entries that come from the workspace
+  StringSet workspace_tables;     // the catalog entries that come from the workspace
+  StringSet workspace_functions;  // the catalog's stored functions that come from the workspace
 };
 
 Engine::Engine() : tables_(std::make_unique<Tables>()) {}
@@ -78,12 +80,21 @@ std::optional<std::string> Engine::load_table(std::string name, const std::strin
   return std::nullopt;
 }
 
+// The database a workspace is to Kusto clients: its folder's name ("/data/soc/" gives "soc").
+std::string Engine::database_name_of(const std::string& dir) {
+  std::filesystem::path p = std::filesystem::absolute(dir).lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  std::string name = p.filename().string();
+  return name.empty() ? "huntdb" : name;
+}
+
 std::optional<std::string> Engine::open_workspace(const std::string& dir) {
   try {
     workspace_ = storage::Workspace::open(dir);
   } catch (const storage::StorageError& e) {
     return dir + ": " + e.what();
   }
+  catalog_.database_name = database_name_of(dir);
   sync_catalog_with_workspace();
   return std::nullopt;
 }
@@ -91,7 +102,14 @@ std::optional<std::string> Engine::open_workspace(const std::string& dir) {
 void Engine::sync_catalog_with_workspace() {
   for (const auto& name : tables_->workspace_tables) catalog_.remove_table(name);
   tables_->workspace_tables.clear();
+  for (const auto& name : tables_->workspace_functions) catalog_.remove_function(name);
+  tables_->workspace_functions.clear();
   if (!workspace_) return;
+  for (const auto& f : workspace_->functions()) {
+    if (catalog_.function(f.name)) continue;  // a function declared by a schema file wins
+    catalog_.add_function({f.name, f.parameters, f.body, f.folder, f.docstring});
+    tables_->workspace_functions.insert(f.name);
+  }
   for (const auto& name : workspace_->tables()) {
     if (tables_->tables.contains(name)) continue;  // an in-memory table of that name wins
     if (auto schema = workspace_->schema(name)) {

@@ -95,13 +95,17 @@ class Engine {
   // Runs a query over the engine's tables.
   QueryResult run(std::string query, const RunOptions& options = {}) const;
 
-  // Opens a workspace folder (creating it if missing): its tables join the catalog and queries
-  // read them from a snapshot taken when each query starts. An error message if it cannot.
+  // Opens a workspace folder (creating it if missing): its tables and stored functions join the
+  // catalog, the catalog's database takes the folder's name (database_name_of), and queries read
+  // the tables from a snapshot taken when each query starts. An error message if it cannot.
   std::optional<std::string> open_workspace(const std::string& dir);
   storage::Workspace* workspace() const { return workspace_.get(); }
+  // The name clients see for the workspace in `dir`: the folder's name.
+  static std::string database_name_of(const std::string& dir);
 
   // Runs a query, or a management command (a leading '.': .create table, .show tables,
-  // .set-or-append, ...), which may change the workspace.
+  // .set-or-append, .create function, .show schema as json, ...; src/huntdb/commands/), which
+  // may change the workspace.
   QueryResult execute(std::string text, const RunOptions& options = {});
 
   // An in-memory table queries can read (its schema joins the catalog).

@@ -31,6 +31,15 @@ n=$("$huntdb" query --workspace "$tmp/demo" --format csv 'Hosts | count' | tail 
 "$huntdb" query --workspace "$tmp/demo" '.drop table Hosts' > /dev/null
 if "$huntdb" query --workspace "$tmp/demo" 'Hosts | count' 2> /dev/null; then fail "Hosts survived .drop table"; fi
 
+# stored functions: created by one process, called by the next; unknown commands name themselves.
+"$huntdb" query --workspace "$tmp/demo" ".create function with (folder='Hunts') Logons4624(n:long = 3) { SecurityEvent | where EventID == 4624 | take n }" > /dev/null
+n=$("$huntdb" query --workspace "$tmp/demo" --format csv 'Logons4624(2) | count' | tail -1)
+[ "$n" = "2" ] || fail "the stored function gave $n rows"
+"$huntdb" query --workspace "$tmp/demo" --format csv '.show schema as json' | grep -q 'Logons4624' || fail ".show schema as json misses the function"
+"$huntdb" query --workspace "$tmp/demo" --format csv '.show databases' | grep -q '^demo,' || fail ".show databases: $("$huntdb" query --workspace "$tmp/demo" --format csv '.show databases')"
+if "$huntdb" query --workspace "$tmp/demo" '.show nosuch' 2> "$tmp/unknown.err"; then fail ".show nosuch ran"; fi
+grep -q "^1:7: .*'.show nosuch' is not a supported management command" "$tmp/unknown.err" || fail "$(cat "$tmp/unknown.err")"
+
 # The published hunt's ';' slip is a syntax error at the right place.
 printf 'let T = SecurityEvent\n| summarize count() by Computer\n| sort by count_ desc nulls last;\n| evaluate activity_counts_metrics(Computer, TimeGenerated, ago(30d), now(), 1d)\n' > "$tmp/published.kql"
 if "$huntdb" query --workspace "$tmp/demo" -f "$tmp/published.kql" 2> "$tmp/published.err"; then fail "the published hunt ran"; fi

@@ -11,25 +11,10 @@
 #include "huntdb/types/datetime.h"
 #include "huntdb/types/format.h"
 
+#include "engine_test_util.h"
+
 namespace huntdb {
 namespace {
-
-std::string fresh_dir(const std::string& name) {
-  std::string dir = ::testing::TempDir() + "huntdb_" + name;
-  std::filesystem::remove_all(dir);
-  return dir;
-}
-
-std::string cell(const QueryResult& r, size_t row, const std::string& column) {
-  const Table& t = *r.tables.at(0).table;
-  int c = t.schema.index_of(column);
-  size_t base = 0;
-  for (const auto& b : t.batches) {
-    if (row < base + b.rows) return format_value(b.columns[static_cast<size_t>(c)]->value_at(row - base));
-    base += b.rows;
-  }
-  return "<no row>";
-}
 
 TEST(EngineWorkspace, TimeWindowReadsOnlyTheExtentsThatOverlapIt) {
   std::string dir = fresh_dir("prune");

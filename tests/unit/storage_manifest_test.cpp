@@ -2,6 +2,9 @@
 // its swap is atomic: a crash at any call of a store leaves the old or the new manifest whole.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
+#include "huntdb/storage/extent_format.h"
 #include "huntdb/storage/fault_env.h"
 #include "huntdb/storage/manifest.h"
 
@@ -36,6 +39,27 @@ TEST(StorageManifest, TextRoundTrips) {
   EXPECT_EQ(back.tables[0].extents, m.tables[0].extents);
   EXPECT_EQ(back.tables[1].name, "Empty");
   EXPECT_FALSE(back.tables[1].retention.soft_delete_ticks);
+}
+
+TEST(StorageManifest, StoredFunctionsRoundTrip) {
+  Manifest m = sample(4, 1);
+  m.functions.push_back({"Logons", "(since:timespan = 1d)", "{ SecurityEvent | where EventID == 4624 }", "Hunts", "4624s"});
+  m.functions.push_back({"Empty", "()", "{ print 1 }", "", ""});
+  Manifest back = Manifest::parse(m.serialize());
+  EXPECT_EQ(back.functions, m.functions);
+  ASSERT_NE(back.find_function("Logons"), nullptr);
+  EXPECT_EQ(back.find_function("Logons")->folder, "Hunts");
+  EXPECT_EQ(back.find_function("Nope"), nullptr);
+}
+
+TEST(StorageManifest, ManifestsWithoutFunctionsStillOpen) {
+  // A manifest written before stored functions existed has no "functions" key.
+  std::string body = R"({"version": 1, "generation": 2, "next_extent_id": 1, "tables": []})";
+  char head[96];
+  std::snprintf(head, sizeof head, "huntdb-manifest %zu %08x\n", body.size(), crc32_of(body));
+  Manifest back = Manifest::parse(head + body);
+  EXPECT_EQ(back.generation, 2u);
+  EXPECT_TRUE(back.functions.empty());
 }
 
 TEST(StorageManifest, DamageIsRefused) {

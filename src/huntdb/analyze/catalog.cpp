@@ -78,7 +78,17 @@ bool Catalog::remove_table(std::string_view name) {
 
 void Catalog::add_function(StoredFunction f) {
   std::string name = f.name;
+  if (!functions_.contains(name)) function_order_.push_back(name);
   functions_[std::move(name)] = std::move(f);
+}
+
+bool Catalog::remove_function(std::string_view name) {
+  auto it = functions_.find(name);
+  if (it == functions_.end()) return false;
+  functions_.erase(it);
+  function_order_.erase(std::remove(function_order_.begin(), function_order_.end(), std::string(name)),
+                        function_order_.end());
+  return true;
 }
 
 const TableSchema* Catalog::table(std::string_view name) const {

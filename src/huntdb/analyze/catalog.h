@@ -18,6 +18,8 @@ struct StoredFunction {
   std::string name;
   std::string parameters;  // "(a:string, n:long = 10)", "" or "()" for none
   std::string body;        // "{ T | where ... }"
+  std::string folder;      // for tools that group functions (.show functions)
+  std::string docstring;
 };
 
 class Catalog {
@@ -27,6 +29,7 @@ class Catalog {
   void add_table(std::string name, TableSchema schema);
   bool remove_table(std::string_view name);
   void add_function(StoredFunction f);
+  bool remove_function(std::string_view name);
 
   const TableSchema* table(std::string_view name) const;
   const StoredFunction* function(std::string_view name) const;
@@ -34,6 +37,8 @@ class Catalog {
   // Table names in the order they were added (the schema file's order).
   const std::vector<std::string>& table_names() const { return table_order_; }
   const StringMap<StoredFunction>& functions() const { return functions_; }
+  // Function names in the order they were added.
+  const std::vector<std::string>& function_names() const { return function_order_; }
 
   // Reads a schema document. Accepted forms:
   //   {"T": {"col": "type", ...}, ...}
@@ -48,6 +53,7 @@ class Catalog {
   StringMap<TableSchema> tables_;
   std::vector<std::string> table_order_;
   StringMap<StoredFunction> functions_;
+  std::vector<std::string> function_order_;
 };
 
 }  // namespace huntdb::analyze

@@ -33,6 +33,12 @@ TableRecord* Manifest::find(std::string_view name) {
   return nullptr;
 }
 
+const FunctionRecord* Manifest::find_function(std::string_view name) const {
+  for (const auto& f : functions)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
 std::string Manifest::serialize() const {
   json j;
   j["version"] = 1;
@@ -56,6 +62,14 @@ std::string Manifest::serialize() const {
                   {"extents", extents}});
   }
   j["tables"] = ts;
+  json fs = json::array();
+  for (const auto& f : functions)
+    fs.push_back({{"name", f.name},
+                  {"parameters", f.parameters},
+                  {"body", f.body},
+                  {"folder", f.folder},
+                  {"docstring", f.docstring}});
+  j["functions"] = fs;
   std::string body = j.dump(1);
   char head[96];
   std::snprintf(head, sizeof head, "%s %zu %08x\n", std::string(kManifestTag).c_str(), body.size(), crc32_of(body));
@@ -97,6 +111,13 @@ Manifest Manifest::parse(std::string_view text) {
         r.extents.push_back(x);
       }
       m.tables.push_back(std::move(r));
+    }
+    // Manifests written before stored functions existed have no "functions".
+    if (j.contains("functions")) {
+      for (const auto& f : j.at("functions"))
+        m.functions.push_back({f.at("name").get<std::string>(), f.at("parameters").get<std::string>(),
+                               f.at("body").get<std::string>(), f.at("folder").get<std::string>(),
+                               f.at("docstring").get<std::string>()});
     }
   } catch (const json::exception& e) {
     throw StorageError(std::string("corrupt manifest: ") + e.what());

@@ -1,5 +1,5 @@
-// The manifest: the one file that says which tables exist (schema, retention) and which
-// extents make each table. It is replaced as a whole by an atomic swap (write MANIFEST.tmp,
+// The manifest: the one file that says which tables exist (schema, retention), which
+// extents make each table, and which stored functions the workspace defines. It is replaced as a whole by an atomic swap (write MANIFEST.tmp,
 // fsync it, rename over MANIFEST, fsync the directory), so a crash leaves either the old or the
 // new list, never a mix. The text is JSON after a first line holding its length and CRC-32, so
 // a damaged file is refused rather than misread.
@@ -34,13 +34,25 @@ struct TableRecord {
   std::vector<ExtentInfo> extents;  // in the order their rows are read
 };
 
+// A stored function (.create function): its KQL text as written, and its UI metadata.
+struct FunctionRecord {
+  std::string name;
+  std::string parameters;  // "(a:string, n:long = 10)"
+  std::string body;        // "{ T | where ... }"
+  std::string folder;
+  std::string docstring;
+  bool operator==(const FunctionRecord&) const = default;
+};
+
 struct Manifest {
   uint64_t generation = 0;  // +1 per published change
   uint64_t next_extent_id = 1;
   std::vector<TableRecord> tables;
+  std::vector<FunctionRecord> functions;  // in the order they were created
 
   const TableRecord* find(std::string_view name) const;
   TableRecord* find(std::string_view name);
+  const FunctionRecord* find_function(std::string_view name) const;
 
   std::string serialize() const;
   static Manifest parse(std::string_view text);

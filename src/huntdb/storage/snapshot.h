@@ -1,4 +1,5 @@
-// A consistent view of the workspace at one moment: its tables, their schemas and extents. A
+// A consistent view of the workspace at one moment: its tables, their schemas and extents, and
+// its stored functions. A
 // query reads a snapshot; what is published after it was taken (appends, merges, drops) does
 // not change it, and the extent files it holds stay on disk while it lives: a file replaced by a
 // merge or dropped is deleted only when the last snapshot holding it is gone.
@@ -61,6 +62,7 @@ struct TableSnapshot {
 struct Snapshot {
   uint64_t generation = 0;
   std::vector<TableSnapshot> tables;
+  std::vector<FunctionRecord> functions;
 
   const TableSnapshot* find(std::string_view name) const;
 };

@@ -11,6 +11,15 @@ namespace huntdb::storage {
 
 namespace {
 
+// Removes the record named `name` (a table or a function) from a manifest list; false if none.
+template <typename Record>
+bool erase_named(std::vector<Record>& records, const std::string& name) {
+  auto it = std::find_if(records.begin(), records.end(), [&](const Record& r) { return r.name == name; });
+  if (it == records.end()) return false;
+  records.erase(it);
+  return true;
+}
+
 constexpr std::string_view kTimeColumn = "TimeGenerated";
 
 bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
@@ -102,6 +111,7 @@ void Workspace::load() {
       ts.extents.push_back(std::make_shared<ExtentHandle>(*env_, join_path(extents_dir(), extent_file_name(e.id)), e));
     snap->tables.push_back(std::move(ts));
   }
+  snap->functions = manifest_.functions;
   current_ = std::move(snap);
 }
 
@@ -164,6 +174,7 @@ void Workspace::publish(const std::function<void(Manifest&)>& change,
     }
     snap->tables.push_back(std::move(ts));
   }
+  snap->functions = next.functions;
   for (const auto& [id, h] : handles)
     if (!kept.count(id)) h->mark_obsolete();
   std::lock_guard lock(state_mu_);
@@ -220,13 +231,7 @@ void Workspace::create_merge_table(const std::string& name, const TableSchema& s
 
 bool Workspace::drop_table(const std::string& name) {
   bool existed = false;
-  publish(
-      [&](Manifest& m) {
-        auto it = std::find_if(m.tables.begin(), m.tables.end(), [&](const TableRecord& t) { return t.name == name; });
-        existed = it != m.tables.end();
-        if (existed) m.tables.erase(it);
-      },
-      {});
+  publish([&](Manifest& m) { existed = erase_named(m.tables, name); }, {});
   return existed;
 }
 
@@ -238,6 +243,31 @@ void Workspace::set_retention(const std::string& table, RetentionPolicy policy) 
         t->retention = policy;
       },
       {});
+}
+
+std::vector<FunctionRecord> Workspace::functions() const { return snapshot()->functions; }
+
+std::optional<FunctionRecord> Workspace::function(std::string_view name) const {
+  for (const auto& f : snapshot()->functions)
+    if (f.name == name) return f;
+  return std::nullopt;
+}
+
+void Workspace::put_function(const FunctionRecord& f) {
+  if (f.name.empty()) throw StorageError("a function needs a name");
+  publish(
+      [&](Manifest& m) {
+        auto it = std::find_if(m.functions.begin(), m.functions.end(), [&](const FunctionRecord& g) { return g.name == f.name; });
+        if (it != m.functions.end()) *it = f;
+        else m.functions.push_back(f);
+      },
+      {});
+}
+
+bool Workspace::drop_function(const std::string& name) {
+  bool existed = false;
+  publish([&](Manifest& m) { existed = erase_named(m.functions, name); }, {});
+  return existed;
 }
 
 std::vector<Batch> Workspace::conform(const TableSchema& schema, const Table& rows) const {

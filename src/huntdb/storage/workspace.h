@@ -1,7 +1,7 @@
 // A workspace: a folder holding tables as immutable extents listed by one manifest. This is
 // the face of storage for the engine (queries over snapshots, management commands, ingestion).
 //
-//   dir/MANIFEST             the published list of tables and extents (manifest.h)
+//   dir/MANIFEST             the published tables, extents and stored functions (manifest.h)
 //   dir/extents/<id>.hdbx    one file per extent (extent_format.h)
 //
 // Every change (append, replace, drop, merge, retention) writes its new extent files first
@@ -61,6 +61,14 @@ class Workspace {
   // .drop table: false when there was no such table.
   bool drop_table(const std::string& name);
   void set_retention(const std::string& table, RetentionPolicy policy);
+
+  // --- stored functions (.create function, .alter function, .drop function)
+  std::vector<FunctionRecord> functions() const;
+  std::optional<FunctionRecord> function(std::string_view name) const;
+  // Adds the function, or replaces the one of that name.
+  void put_function(const FunctionRecord& f);
+  // false when there was no such function.
+  bool drop_function(const std::string& name);
 
   // --- data. Input columns are matched to the table's by name; table columns the input lacks
   // are null; an input column the table lacks or of another type is an error.
