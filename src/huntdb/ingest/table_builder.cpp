@@ -4,6 +4,8 @@
 #include <charconv>
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/hash/hash.h>
+#include <absl/strings/string_view.h>
 
 #include "huntdb/common/string_map.h"
 #include "huntdb/types/datetime.h"
@@ -49,6 +51,14 @@ bool parse_integer(std::string_view s, T& out) {
   return true;
 }
 
+// abseil's own string hash: Debian's abseil hashes a std::string_view through std::hash, which is
+// slower, and the encoder below hashes every row of every low-cardinality column.
+struct FastViewHash {
+  size_t operator()(std::string_view s) const {
+    return absl::Hash<absl::string_view>{}(absl::string_view(s.data(), s.size()));
+  }
+};
+
 // A string column dictionary-encoded when its values repeat (Computer, Account, Activity, ...):
 // distinct values are found by hashing views into the column's own bytes, and the attempt stops
 // as soon as more than half the rows seen are distinct.
@@ -60,11 +70,17 @@ ColumnPtr dictionary_encode(const ColumnPtr& strings) {
   // Most columns of a wide table are empty in a given batch (SecurityEvent has some 230, an
   // event fills a few dozen): one constant instead of hashing every row's empty string.
   if (bytes.empty()) return Column::make_constant(Value::of_string(""), n);
-  absl::flat_hash_map<std::string_view, uint32_t, StringHash, StringEq> ids;
+  absl::flat_hash_map<std::string_view, uint32_t, FastViewHash, StringEq> ids;
   std::vector<uint32_t> codes(n);
   std::vector<uint32_t> first_row;  // of each distinct value
   for (size_t i = 0; i < n; ++i) {
     std::string_view v = bytes.substr(offsets[i], offsets[i + 1] - offsets[i]);
+    // Logs come in runs (one computer, channel, provider, task for many records in a row): a
+    // value equal to the row before's takes its code without hashing.
+    if (i > 0 && v == bytes.substr(offsets[i - 1], offsets[i] - offsets[i - 1])) {
+      codes[i] = codes[i - 1];
+      continue;
+    }
     auto [it, inserted] = ids.try_emplace(v, static_cast<uint32_t>(first_row.size()));
     if (inserted) {
       if (first_row.size() * 2 > n) return strings;
@@ -100,11 +116,8 @@ bool TableBuilder::claim(int col) {
   // vectors skip the small doublings (the columns no row sets take no memory, and a small file
   // does not keep a whole batch's capacity per column).
   if (f == 0) b = ColumnBuilder(b.type(), std::min<size_t>(batch_rows_, 4096));
-  while (f < rows_) {
-    b.append_null();
-    ++f;
-  }
-  ++f;
+  b.append_nulls(rows_ - f);
+  f = rows_ + 1;
   return true;
 }
 
@@ -176,6 +189,27 @@ void TableBuilder::set_text(int col, std::string_view text) {
   b.append_null();
 }
 
+std::string& TableBuilder::begin_string(int col) {
+  // Room made ahead for the value: a typical EventData text fits, so composing it appends
+  // without growing the column piece by piece.
+  constexpr size_t kRoom = 16 * 1024;
+  if (col >= 0 && builders_[col].type() == ScalarType::String && claim(col)) {
+    in_place_ = col;
+    return builders_[col].begin_string(kRoom);
+  }
+  in_place_ = -1;
+  spill_.clear();
+  return spill_;
+}
+
+void TableBuilder::end_string(int col) {
+  if (col >= 0 && in_place_ == col)
+    builders_[col].end_string();
+  else
+    set_text(col, spill_);  // a column of another type, or the row has its value (then ignored)
+  in_place_ = -1;
+}
+
 void TableBuilder::end_row() {
   ++rows_;
   ++total_rows_;
@@ -201,10 +235,8 @@ void TableBuilder::flush() {
                                                          : Column::make_nulls(type, rows_));
       continue;
     }
-    while (filled_[c] < rows_) {
-      builders_[c].append_null();
-      ++filled_[c];
-    }
+    builders_[c].append_nulls(rows_ - filled_[c]);
+    filled_[c] = rows_;
     ColumnPtr col = builders_[c].finish();
     if (dictionary_candidate_[c]) col = dictionary_encode(col);
     batch.columns.push_back(std::move(col));
