@@ -1,5 +1,8 @@
 // Batch assembly: fixed-size batches, unset cells null (empty for strings), columns no row set
 // stored as constants, low-cardinality strings dictionary-encoded, text converted to column types.
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "huntdb/ingest/log_source.h"
@@ -25,6 +28,12 @@ struct Sink {
       EXPECT_EQ(s.columns.size(), 7u);
       batches.push_back(std::move(b));
     };
+  }
+  // The single batch sent so far, which must hold `rows` rows.
+  const Batch& only(size_t rows) {
+    EXPECT_EQ(batches.size(), 1u);
+    EXPECT_EQ(batches.at(0).rows, rows);
+    return batches.at(0);
   }
 };
 
@@ -104,6 +113,77 @@ TEST(IngestTableBuilder, FreeTextIsNotDictionaryEncoded) {
   t.flush();
   EXPECT_TRUE(sink.batches[0].columns[6]->is_flat());
   EXPECT_TRUE(sink.batches[0].columns[1]->is_dictionary());
+}
+
+TEST(IngestTableBuilder, StringsComposedInPlace) {
+  Sink sink;
+  TableBuilder t("T", schema(), sink.fn());
+  t.begin_string(6).append("cmd.exe ").append("/c whoami");  // CommandLine, in the column's bytes
+  t.end_string(6);
+  t.begin_string(2).append("42");  // N is an int: the text is converted as set_text converts
+  t.end_string(2);
+  t.end_row();
+  t.set_string(6, "set first");
+  t.begin_string(6).append("ignored: the first value of a row wins");
+  t.end_string(6);
+  t.begin_string(-1).append("a column the schema lacks: dropped");
+  t.end_string(-1);
+  t.end_row();
+  t.end_row();  // a row that leaves it unset: empty, and the next row's value still lands right
+  t.begin_string(6).append(std::string(100000, 'x'));  // longer than the room made ahead
+  t.end_string(6);
+  t.end_row();
+  t.flush();
+  const Batch& b = sink.only(4);
+  EXPECT_EQ(format_value(b.columns[6]->value_at(0)), "cmd.exe /c whoami");
+  EXPECT_EQ(format_value(b.columns[6]->value_at(1)), "set first");
+  EXPECT_EQ(format_value(b.columns[6]->value_at(2)), "");
+  EXPECT_EQ(format_value(b.columns[6]->value_at(3)), std::string(100000, 'x'));
+  EXPECT_EQ(format_value(b.columns[2]->value_at(0)), "42");
+  EXPECT_TRUE(b.columns[2]->is_null(1));
+}
+
+TEST(IngestTableBuilder, DictionaryCodesOfRunsAndRepeats) {
+  // Runs of one value take the code of the row before; values that come back after others take
+  // their first code: both must decode to the rows as set.
+  Sink sink;
+  TableBuilder t("T", schema(), sink.fn());
+  std::vector<std::string> want;
+  for (int i = 0; i < 300; ++i) {
+    std::string v = i % 50 < 30 ? "host-a" : (i % 7 == 0 ? "host-b" : "host-c");
+    if (i % 11 == 0) v.clear();
+    want.push_back(v);
+    if (!v.empty()) t.set_string(1, v);
+    t.end_row();
+  }
+  t.flush();
+  const Column& c = *sink.batches[0].columns[1];
+  EXPECT_TRUE(c.is_dictionary());
+  for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(c.string_at(i), want[i]) << "row " << i;
+}
+
+TEST(IngestTableBuilder, NullsPaddedInBulkForEveryType) {
+  Sink sink;
+  TableBuilder t("T", schema(), sink.fn());
+  for (int i = 0; i < 10; ++i) t.end_row();
+  t.set_text(0, "2021-06-11T09:07:15Z");
+  t.set_int(2, 7);
+  t.set_long(3, 8);
+  t.set_text(5, "[1]");
+  t.set_string(6, "late");
+  t.end_row();
+  t.end_row();
+  t.flush();
+  const Batch& b = sink.only(12);
+  for (int c : {0, 2, 3, 5, 6}) {
+    ASSERT_EQ(b.columns[c]->size(), 12u) << "column " << c;
+    for (size_t r : {size_t{0}, size_t{9}, size_t{11}})
+      EXPECT_EQ(format_value(b.columns[c]->value_at(r)), "") << "column " << c << " row " << r;
+    EXPECT_NE(format_value(b.columns[c]->value_at(10)), "") << "column " << c;
+  }
+  EXPECT_TRUE(b.columns[2]->is_null(9));
+  EXPECT_FALSE(b.columns[2]->is_null(10));
+  EXPECT_EQ(format_value(b.columns[6]->value_at(10)), "late");
 }
 
 TEST(IngestLogSource, FormatFromTheFirstBytes) {

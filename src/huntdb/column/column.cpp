@@ -1,5 +1,6 @@
 #include "huntdb/column/column.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace huntdb {
@@ -286,6 +287,16 @@ void ColumnBuilder::append_null() {
   ++c.size_;
 }
 
+void ColumnBuilder::append_nulls(size_t n) {
+  Column& c = *col_;
+  if (c.type_ == ScalarType::String) {
+    c.offsets_.insert(c.offsets_.end(), n, static_cast<uint32_t>(c.bytes_.size()));
+    c.size_ += n;
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) append_null();
+}
+
 void ColumnBuilder::append_bool(bool v) {
   col_->bools_.push_back(v ? 1 : 0);
   col_->validity_.grow(++col_->size_);
@@ -304,6 +315,17 @@ void ColumnBuilder::append_real(double v) {
 }
 void ColumnBuilder::append_string(std::string_view v) {
   col_->bytes_.append(v);
+  col_->offsets_.push_back(static_cast<uint32_t>(col_->bytes_.size()));
+  ++col_->size_;
+}
+std::string& ColumnBuilder::begin_string(size_t size_hint) {
+  std::string& bytes = col_->bytes_;
+  // Geometric growth, as append() grows, so that room made ahead for every value stays cheap.
+  if (bytes.capacity() - bytes.size() < size_hint)
+    bytes.reserve(std::max(bytes.size() + size_hint, 2 * bytes.capacity()));
+  return bytes;
+}
+void ColumnBuilder::end_string() {
   col_->offsets_.push_back(static_cast<uint32_t>(col_->bytes_.size()));
   ++col_->size_;
 }

@@ -116,11 +116,17 @@ class ColumnBuilder {
   const Column& column() const { return *col_; }
 
   void append_null();
+  void append_nulls(size_t n);  // n nulls at once (a wide table pads the columns a row left unset)
   void append_bool(bool v);
   void append_int(int32_t v);
   void append_long(int64_t v);  // also datetime / timespan ticks
   void append_real(double v);   // also decimal
   void append_string(std::string_view v);
+  // A string written in place, for text composed piece by piece (no copy through a scratch
+  // string): append to the buffer begin_string() returns, then call end_string(). `size_hint`
+  // is room to make ahead, so that a long value grows the column as append_string() does.
+  std::string& begin_string(size_t size_hint);
+  void end_string();
   void append_guid(const Guid& v);
   void append_dynamic(DynamicPtr v);
   // Appends a value of the builder's type (converted if it is of another type).

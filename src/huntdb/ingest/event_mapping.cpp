@@ -84,16 +84,13 @@ void EventMapper::map(const WindowsEvent& e) {
   if (!e.message.empty()) {
     o.set_string(rendered_, e.message);
   } else if (is_sysmon(e)) {
-    scratch_.clear();
-    append_sysmon_message(e, scratch_);
-    o.set_string(rendered_, scratch_);
+    append_sysmon_message(e, o.begin_string(rendered_));
+    o.end_string(rendered_);
   }
-  scratch_.clear();
-  append_data_item_xml(e, scratch_);
-  o.set_string(event_data_, scratch_);
-  scratch_.clear();
-  append_parameter_xml(e, scratch_);
-  o.set_string(parameter_xml_, scratch_);
+  append_data_item_xml(e, o.begin_string(event_data_));
+  o.end_string(event_data_);
+  append_parameter_xml(e, o.begin_string(parameter_xml_));
+  o.end_string(parameter_xml_);
   o.set_string(source_system_, "OpsManager");
   o.set_string(type_, kEventTable);
   o.end_row();

@@ -27,7 +27,6 @@ class EventMapper {
 
  private:
   TableBuilder& out_;
-  std::string scratch_;
   int time_, computer_, event_id_, source_, event_log_, level_, level_name_, category_, user_name_, rendered_,
       event_data_, parameter_xml_, source_system_, type_;
 };

@@ -183,11 +183,12 @@ void SecurityEventMapper::map(const WindowsEvent& e) {
   uint32_t id = e.event_id.value_or(0);
   if (e.event_id) {
     o.set_int(event_id_, static_cast<int32_t>(id));
-    if (security_event_description(id).empty()) {
+    if (!e.message.empty() && security_event_description(id).empty()) {
       o.set_string(activity_, security_event_activity(id, e.message));
     } else {
+      // Without a message to take the sentence from, the text depends on the ID alone.
       auto it = activities_.find(id);
-      if (it == activities_.end()) it = activities_.emplace(id, security_event_activity(id)).first;
+      if (it == activities_.end()) it = activities_.emplace(id, security_event_activity(id, e.message)).first;
       o.set_string(activity_, it->second);
     }
   }
@@ -238,9 +239,8 @@ void SecurityEventMapper::map(const WindowsEvent& e) {
   if (!process_path.empty()) o.set_string(process_, file_name_of(process_path));
   if (!logon_type.empty()) o.set_string(logon_type_name_, logon_type_name(logon_type));
 
-  scratch_.clear();
-  append_payload_xml(e, scratch_);
-  o.set_string(event_data_, scratch_);
+  append_payload_xml(e, o.begin_string(event_data_));
+  o.end_string(event_data_);
   o.end_row();
 }
 

@@ -54,8 +54,8 @@ class SecurityEventMapper {
 
   StringMap<int> data_columns_;  // EventData field name -> column
   absl::flat_hash_map<uint32_t, FieldLayout> layouts_;
-  absl::flat_hash_map<uint32_t, std::string> activities_;  // event ID -> Activity, for known IDs
-  std::string scratch_, subject_, target_;
+  absl::flat_hash_map<uint32_t, std::string> activities_;  // event ID -> Activity, when no message decides it
+  std::string subject_, target_;
   int time_, computer_, event_id_, activity_, channel_, source_name_, level_, task_, keywords_, opcode_, version_,
       record_id_, process_id_, thread_id_, user_id_, correlation_, event_data_, source_system_, type_, account_,
       account_type_, subject_account_, target_account_, process_, logon_type_name_;

@@ -4,6 +4,8 @@
 #include <charconv>
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/hash/hash.h>
+#include <absl/strings/string_view.h>
 
 #include "huntdb/common/string_map.h"
 #include "huntdb/types/datetime.h"
@@ -63,14 +65,12 @@ ColumnPtr dictionary_encode(const ColumnPtr& strings) {
   absl::flat_hash_map<std::string_view, uint32_t, StringHash, StringEq> ids;
   std::vector<uint32_t> codes(n);
   std::vector<uint32_t> first_row;  // of each distinct value
-  // A row equal to the one before it (Type, SourceSystem, Channel come in long runs) takes its
-  // code without hashing.
-  std::string_view previous;
-  uint32_t previous_code = 0;
   for (size_t i = 0; i < n; ++i) {
     std::string_view v = bytes.substr(offsets[i], offsets[i + 1] - offsets[i]);
-    if (i > 0 && v == previous) {
-      codes[i] = previous_code;
+    // Logs come in runs (one computer, channel, provider, task for many records in a row): a
+    // value equal to the row before's takes its code without hashing.
+    if (i > 0 && v == bytes.substr(offsets[i - 1], offsets[i] - offsets[i - 1])) {
+      codes[i] = codes[i - 1];
       continue;
     }
     auto [it, inserted] = ids.try_emplace(v, static_cast<uint32_t>(first_row.size()));
@@ -78,8 +78,7 @@ ColumnPtr dictionary_encode(const ColumnPtr& strings) {
       if (first_row.size() * 2 > n) return strings;
       first_row.push_back(static_cast<uint32_t>(i));
     }
-    codes[i] = previous_code = it->second;
-    previous = v;
+    codes[i] = it->second;
   }
   return Column::make_dictionary(Column::take(strings, first_row), std::move(codes));
 }
@@ -109,11 +108,8 @@ bool TableBuilder::claim(int col) {
   // vectors skip the small doublings (the columns no row sets take no memory, and a small file
   // does not keep a whole batch's capacity per column).
   if (f == 0) b = ColumnBuilder(b.type(), std::min<size_t>(batch_rows_, 4096));
-  while (f < rows_) {
-    b.append_null();
-    ++f;
-  }
-  ++f;
+  b.append_nulls(rows_ - f);
+  f = rows_ + 1;
   return true;
 }
 
@@ -185,6 +181,27 @@ void TableBuilder::set_text(int col, std::string_view text) {
   b.append_null();
 }
 
+std::string& TableBuilder::begin_string(int col) {
+  // Room made ahead for the value: a typical EventData text fits, so composing it appends
+  // without growing the column piece by piece.
+  constexpr size_t kRoom = 16 * 1024;
+  if (col >= 0 && builders_[col].type() == ScalarType::String && claim(col)) {
+    in_place_ = col;
+    return builders_[col].begin_string(kRoom);
+  }
+  in_place_ = -1;
+  spill_.clear();
+  return spill_;
+}
+
+void TableBuilder::end_string(int col) {
+  if (col >= 0 && in_place_ == col)
+    builders_[col].end_string();
+  else
+    set_text(col, spill_);  // a column of another type, or the row has its value (then ignored)
+  in_place_ = -1;
+}
+
 void TableBuilder::end_row() {
   ++rows_;
   ++total_rows_;
@@ -210,10 +227,8 @@ void TableBuilder::flush() {
                                                          : Column::make_nulls(type, rows_));
       continue;
     }
-    while (filled_[c] < rows_) {
-      builders_[c].append_null();
-      ++filled_[c];
-    }
+    builders_[c].append_nulls(rows_ - filled_[c]);
+    filled_[c] = rows_;
     ColumnPtr col = builders_[c].finish();
     if (dictionary_candidate_[c]) col = dictionary_encode(col);
     batch.columns.push_back(std::move(col));

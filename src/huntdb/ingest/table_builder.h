@@ -46,6 +46,11 @@ class TableBuilder {
   // guid, dynamic); text that does not convert leaves the cell null.
   void set_text(int col, std::string_view text);
   bool is_set(int col) const { return filled_[col] > rows_; }
+  // A string value composed in place (the EventData XML): append to the returned buffer, then
+  // call end_string(col). It goes straight into the column's bytes, with no scratch copy; for a
+  // column that is not a string column it is converted as set_text() converts.
+  std::string& begin_string(int col);
+  void end_string(int col);
 
   // Ends the current row; a full batch goes to the sink.
   void end_row();
@@ -69,6 +74,8 @@ class TableBuilder {
   std::vector<size_t> filled_;    // rows appended to each builder
   std::vector<uint8_t> dictionary_candidate_;
   StringMap<int> column_indices_;
+  int in_place_ = -1;   // the column begin_string() opened in place, if any
+  std::string spill_;   // begin_string()'s buffer when the value cannot go in place
   size_t rows_ = 0;               // rows in the current batch (the current row's index)
   uint64_t total_rows_ = 0;
 };

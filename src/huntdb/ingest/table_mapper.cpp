@@ -1,5 +1,6 @@
 #include "huntdb/ingest/table_mapper.h"
 
+#include "huntdb/common/allocator_tuning.h"
 #include "huntdb/ingest/table_schemas.h"
 
 namespace huntdb::ingest {
@@ -22,7 +23,9 @@ TableMapper::TableMapper(BatchSink sink, MappingOptions options)
       windows_(kWindowsEventTable, windows_event_schema(), sink, options.batch_rows),
       security_mapper_(security_),
       event_mapper_(event_),
-      windows_mapper_(windows_) {}
+      windows_mapper_(windows_) {
+  reuse_freed_memory();  // each batch's columns are allocated and freed in turn (see the header)
+}
 
 void TableMapper::map_event(const WindowsEvent& e) {
   if (options_.routing != EventRouting::WindowsEvent) {

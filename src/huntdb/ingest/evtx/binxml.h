@@ -40,6 +40,7 @@ enum class OpKind : uint8_t {
   CloseEmptyElement,
   EndElement,
   Value,             // literal value token: vtype, a = chunk offset, b = byte size
+  Text,              // a literal string of a template, already UTF-8: a = offset in the name pool, b = size
   CData,             // a = chunk offset of UTF-16 text, b = byte size
   CharRef,           // a = UTF-16 code unit
   EntityRef,         // name

@@ -123,6 +123,13 @@ bool Compiler::read_value(uint32_t tok_pos) {
   }
   uint32_t at = c_.pos();
   if (!c_.ok() || !c_.skip(size)) return truncated(tok_pos, "value");
+  if (in_template_ && type == static_cast<uint8_t>(ValueType::String)) {
+    // A template's literal strings (the Name of every <Data>, the event namespace) are the same
+    // for every record that instantiates it: converted from UTF-16 once per chunk, not per record.
+    NameRef text = ctx_.add_text(at, size / 2);
+    emit(Op{OpKind::Text, 0, 0, text.off, text.len});
+    return true;
+  }
   emit(Op{OpKind::Value, type, 0, at, size});
   return true;
 }

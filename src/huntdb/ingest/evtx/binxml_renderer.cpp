@@ -148,6 +148,9 @@ bool Renderer::run(const std::vector<Op>& ops, uint32_t begin, uint32_t end, Val
         out_.end_text();
         break;
       }
+      case OpKind::Text:
+        out_.append_text(ctx_.name(op.a, op.b));
+        break;
       case OpKind::CData:
         append_utf16le(chunk + op.a, op.b / 2, out_.begin_text(NodeKind::CData), false);
         out_.end_text();

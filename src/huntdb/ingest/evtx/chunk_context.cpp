@@ -35,6 +35,13 @@ bool ChunkContext::name_at(uint32_t offset, NameRef& out) {
   return true;
 }
 
+NameRef ChunkContext::add_text(uint32_t offset, uint32_t units) {
+  NameRef r{static_cast<uint32_t>(name_pool_.size()), 0};
+  append_utf16le(data_ + offset, units, name_pool_, /*stop_at_nul=*/false);
+  r.len = static_cast<uint32_t>(name_pool_.size()) - r.off;
+  return r;
+}
+
 int ChunkContext::template_at(uint32_t offset, std::string& error, uint32_t& error_offset) {
   auto [it, inserted] = template_index_.try_emplace(offset, static_cast<uint32_t>(templates_.size()));
   if (inserted) {

@@ -39,6 +39,9 @@ class ChunkContext {
   // the name does not fit in the chunk.
   bool name_at(uint32_t offset, NameRef& out);
   std::string_view name(uint32_t off, uint32_t len) const { return std::string_view(name_pool_).substr(off, len); }
+  // Converts `units` UTF-16 code units at chunk offset `offset` (already checked to be inside the
+  // chunk) into the name pool, for text that many records render the same.
+  NameRef add_text(uint32_t offset, uint32_t units);
 
   // The template whose definition starts at chunk offset `offset`, compiled on first use. Returns
   // its index, or -1 when the definition cannot be read (the reason is in template_by_index()).

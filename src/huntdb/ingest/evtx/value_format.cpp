@@ -27,22 +27,34 @@ void put_hex(uint64_t v, std::string& out) {
 
 constexpr char kUpperHex[] = "0123456789ABCDEF";
 
-void put_hex_fixed(uint64_t v, int digits, std::string& out) {
-  for (int i = digits - 1; i >= 0; --i) out.push_back(kUpperHex[(v >> (4 * i)) & 0xF]);
+// Writes `digits` upper-case hex digits of v at w; returns the position after them.
+char* write_hex_fixed(uint64_t v, int digits, char* w) {
+  for (int i = digits - 1; i >= 0; --i) *w++ = kUpperHex[(v >> (4 * i)) & 0xF];
+  return w;
 }
 
+void put_hex_fixed(uint64_t v, int digits, std::string& out) {
+  char buf[16];
+  out.append(buf, static_cast<size_t>(write_hex_fixed(v, digits, buf) - buf));
+}
+
+// {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}, composed on the stack and appended at once (every
+// record has a provider GUID, logon events a logon GUID too).
 void put_guid(const uint8_t* p, std::string& out) {
-  out.push_back('{');
-  put_hex_fixed(le32(p), 8, out);
-  out.push_back('-');
-  put_hex_fixed(le16(p + 4), 4, out);
-  out.push_back('-');
-  put_hex_fixed(le16(p + 6), 4, out);
-  out.push_back('-');
-  for (int i = 8; i < 10; ++i) put_hex_fixed(p[i], 2, out);
-  out.push_back('-');
-  for (int i = 10; i < 16; ++i) put_hex_fixed(p[i], 2, out);
-  out.push_back('}');
+  char buf[38];
+  char* w = buf;
+  *w++ = '{';
+  w = write_hex_fixed(le32(p), 8, w);
+  *w++ = '-';
+  w = write_hex_fixed(le16(p + 4), 4, w);
+  *w++ = '-';
+  w = write_hex_fixed(le16(p + 6), 4, w);
+  *w++ = '-';
+  for (int i = 8; i < 10; ++i) w = write_hex_fixed(p[i], 2, w);
+  *w++ = '-';
+  for (int i = 10; i < 16; ++i) w = write_hex_fixed(p[i], 2, w);
+  *w++ = '}';
+  out.append(buf, sizeof buf);
 }
 
 // Byte length of the SID at p (0 if `size` cannot hold it).
