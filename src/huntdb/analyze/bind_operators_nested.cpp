@@ -808,15 +808,18 @@ BoundType Binder::bind_evaluate(const EvaluateNode* e, const BoundType& input) {
   for (size_t k = 0; k < call->args.size(); ++k) {
     const Node* a = call->args[k];
     auto* name = a ? a->as<NameNode>() : nullptr;
+    // The lookup table's row is in scope while the argument is described too, so that its
+    // column counts as a column (geo_polygon_lookup drops its key column).
     BoundType t;
     if (lookup && name && !in->find(name->value) && lookup->find(name->value)) {
       RowGuard g(*this, RowContext{lookup, ColumnSide::Right});
       t = bind(a);
+      args.push_back(arg_info(a, t));
     } else {
       t = bind(a);
+      args.push_back(arg_info(a, t));
     }
     if (k == 0 && t.is_table()) lookup = t.columns;
-    args.push_back(arg_info(a, t));
     exprs.push_back(t.expr);
     tables.push_back(t.is_table() ? t.plan : nullptr);
   }

@@ -23,6 +23,7 @@
 
 #include "huntdb/exec/exec_error.h"
 #include "huntdb/exec/operator_kernels.h"
+#include "huntdb/exec/plugins/lookup_join.h"
 #include "huntdb/exec/plugins/plugin_args.h"
 #include "huntdb/exec/plugins/plugin_families.h"
 #include "huntdb/exec/table_util.h"
@@ -164,7 +165,7 @@ TablePtr ip_lookup(const PluginCall& call, bool lookup_first) {
   if (source->type() != ScalarType::String) source = Column::flatten(cast_column(source, ScalarType::String));
 
   size_t lookup_rows = lookup->row_count();
-  std::vector<uint32_t> input_rows, lookup_picks;  // lookup_rows stands for "no match" (nulls)
+  LookupPairs pairs;
   std::vector<uint32_t> matches;
   for (size_t r = 0; r < source->size(); ++r) {
     index.find(source->string_at(r), matches);
@@ -178,53 +179,14 @@ TablePtr ip_lookup(const PluginCall& call, bool lookup_first) {
         }
       if (!ok) continue;
       any = true;
-      input_rows.push_back(static_cast<uint32_t>(r));
-      lookup_picks.push_back(m);
+      pairs.add(r, m);
     }
-    if (!any && return_unmatched) {
-      input_rows.push_back(static_cast<uint32_t>(r));
-      lookup_picks.push_back(static_cast<uint32_t>(lookup_rows));
-    }
+    if (!any && return_unmatched) pairs.add(r, lookup_rows);
   }
-
-  std::vector<ColumnPtr> input_columns, lookup_columns;
-  for (size_t i = 0; i < input.schema.columns.size(); ++i)
-    input_columns.push_back(Column::take(gather_column(input, i), input_rows));
-  for (size_t i = 0; i < lookup->schema.columns.size(); ++i) {
-    bool is_extra = std::any_of(extra.begin(), extra.end(), [&](const ExtraKey& k) { return k.lookup_index == i; });
-    if (is_extra) continue;
-    ColumnPtr parts[] = {gather_column(*lookup, i), Column::make_nulls(lookup->schema.columns[i].type, 1)};
-    lookup_columns.push_back(Column::take(Column::concat(parts), lookup_picks));
-  }
-  std::vector<ColumnPtr> columns;
-  auto append = [&](std::vector<ColumnPtr>& v) { columns.insert(columns.end(), v.begin(), v.end()); };
-  if (lookup_first) {
-    append(lookup_columns);
-    append(input_columns);
-  } else {
-    append(input_columns);
-    append(lookup_columns);
-  }
-  // The names and types the binder gave (duplicate names made unique).
-  TableSchema actual;
-  auto names = [&](const TableSchema& t, bool lookup_side) {
-    for (size_t i = 0; i < t.columns.size(); ++i)
-      if (!lookup_side || std::none_of(extra.begin(), extra.end(), [&](const ExtraKey& k) { return k.lookup_index == i; }))
-        actual.columns.push_back(t.columns[i]);
+  auto keep = [&](size_t i) {
+    return std::none_of(extra.begin(), extra.end(), [&](const ExtraKey& k) { return k.lookup_index == i; });
   };
-  names(lookup_first ? lookup->schema : input.schema, lookup_first);
-  names(lookup_first ? input.schema : lookup->schema, !lookup_first);
-  const TableSchema& declared = call.plan.schema->open ? actual : *call.plan.schema;
-  if (declared.columns.size() != columns.size())
-    throw ExecError(fmt::format("{}: the lookup table's columns differ from those the query was planned with.", plugin));
-  TableSchema schema = declared;
-  schema.open = false;
-  for (size_t i = 0; i < columns.size(); ++i)
-    if (schema.columns[i].type != ScalarType::Unknown && columns[i]->type() != schema.columns[i].type)
-      columns[i] = cast_column(columns[i], schema.columns[i].type);
-    else if (schema.columns[i].type == ScalarType::Unknown)
-      schema.columns[i].type = columns[i]->type();
-  return table_of(std::move(schema), std::move(columns), input_rows.size());
+  return lookup_join_result(call, input, *lookup, pairs, keep, lookup_first);
 }
 
 TablePtr ipv4_lookup(const PluginCall& call) { return ip_lookup<V4>(call, false); }

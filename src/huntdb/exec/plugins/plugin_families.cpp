@@ -8,6 +8,7 @@ std::vector<std::span<const PluginEntry>> plugin_families() {
       bag_unpack_plugins(),
       pivot_plugins(),
       ip_lookup_plugins(),
+      geo_lookup_plugins(),
       narrow_plugins(),
       autocluster_plugins(),
       basket_plugins(),

@@ -27,6 +27,7 @@ std::vector<std::span<const PluginEntry>> plugin_families();
 std::span<const PluginEntry> bag_unpack_plugins();  // bag_unpack.cpp
 std::span<const PluginEntry> pivot_plugins();       // pivot.cpp
 std::span<const PluginEntry> ip_lookup_plugins();   // ip_lookup.cpp: ipv4_lookup, ipv6_lookup
+std::span<const PluginEntry> geo_lookup_plugins();  // geo_lookup.cpp: geo_polygon_lookup, geo_line_lookup
 std::span<const PluginEntry> narrow_plugins();      // narrow.cpp: narrow, schema_merge
 std::span<const PluginEntry> autocluster_plugins(); // autocluster.cpp
 std::span<const PluginEntry> basket_plugins();      // basket.cpp

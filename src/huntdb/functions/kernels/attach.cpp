@@ -22,6 +22,7 @@ void attach_kernels(Registry& r) {
   attach_dynamic_bag_kernels(r);
   attach_ip_kernels(r);
   attach_ip_search_kernels(r);
+  attach_geo_kernels(r);
   attach_misc_kernels(r);
   attach_datetime_calendar_kernels(r);
   attach_datetime_bin_kernels(r);

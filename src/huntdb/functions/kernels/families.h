@@ -23,6 +23,7 @@ void attach_dynamic_set_kernels(Registry& r);
 void attach_dynamic_bag_kernels(Registry& r);
 void attach_ip_kernels(Registry& r);
 void attach_ip_search_kernels(Registry& r);
+void attach_geo_kernels(Registry& r);
 void attach_misc_kernels(Registry& r);
 void attach_datetime_calendar_kernels(Registry& r);
 void attach_datetime_bin_kernels(Registry& r);
