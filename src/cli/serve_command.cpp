@@ -1,8 +1,10 @@
 #include "serve_command.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -46,6 +48,11 @@ int run_serve(const ServeCommandOptions& opt, const char* argv0, std::ostream& o
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);  // a client that went away is a failed write, not a signal
+  // glibc gives each thread that allocates under contention an arena of its own, up to 8 per
+  // core, and keeps what queries freed in each: under 16 concurrent clients the server's memory
+  // grew from 1.1 to 2.5 GB in 30 s of load, and stayed flat at 1.4 GB with one arena per core
+  // (bench/server_load.sh).
+  mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   server::ServerOptions so;
   if (!split_listen(opt.listen, so.host, so.port)) {
     err << "huntdb: --listen must be HOST:PORT (for example 127.0.0.1:8080), not '" << opt.listen << "'\n";
