@@ -7,6 +7,7 @@
 
 #include "check_command.h"
 #include "query_command.h"
+#include "serve_command.h"
 #include "workspace_commands.h"
 
 int main(int argc, char** argv) {
@@ -49,7 +50,22 @@ int main(int argc, char** argv) {
   ingest->add_flag("-v,--verbose", iopt.verbose, "Print a line each time rows are published");
   ingest->add_option("paths", iopt.paths, "Files and folders (folders are read recursively)")->required();
 
+  huntdb::cli::ServeCommandOptions sopt;
+  auto* serve = app.add_subcommand("serve", "Serve the Kusto REST API (and the web workbench) over a workspace");
+  serve->add_option("--workspace", sopt.workspace, "Workspace folder (created if missing)")->required();
+  serve->add_option("--listen", sopt.listen, "HOST:PORT to listen on (loopback unless --auth token)");
+  serve->add_option("--web-root", sopt.web_root, "Folder of the web workbench's files (served at /)");
+  serve->add_option("--auth", sopt.auth, "none (loopback only) or token (bearer tokens)")
+      ->check(CLI::IsMember({"none", "token"}));
+  serve->add_option("--token-file", sopt.token_file, "Tokens, one 'TOKEN [admin|viewer]' a line (with --auth token)");
+  serve->add_option("--cors-origin", sopt.cors_origins,
+                    "A browser origin allowed to call the API (repeatable; default https://dataexplorer.azure.com)");
+  serve->add_option("--max-memory-mb", sopt.max_memory_mb, "Memory one operator's result of a query may hold");
+  serve->add_option("--threads", sopt.threads, "Requests served at once");
+
   CLI11_PARSE(app, argc, argv);
+
+  if (serve->parsed()) return huntdb::cli::run_serve(sopt, argv[0], std::cout, std::cerr);
 
   if (demo->parsed()) return huntdb::cli::run_demo(dopt, std::cout, std::cerr);
   if (ingest->parsed()) return huntdb::cli::run_ingest(iopt, std::cout, std::cerr);

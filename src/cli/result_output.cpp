@@ -1,8 +1,8 @@
 #include "result_output.h"
 
-#include <nlohmann/json.hpp>
-
+#include "huntdb/column/table_json.h"
 #include "huntdb/types/format.h"
+#include "huntdb/types/value_json.h"
 #include "table_printer.h"
 
 namespace huntdb::cli {
@@ -36,29 +36,6 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
-// A cell as JSON: numbers and bools as themselves, datetimes/timespans/guids as strings,
-// dynamic as its JSON value, nulls as null (NaN and infinities as strings, as Kusto sends them).
-nlohmann::ordered_json json_cell(const Value& v) {
-  if (v.is_null()) return nullptr;
-  switch (v.type) {
-    case ScalarType::Bool: return v.as_bool();
-    case ScalarType::Int: return v.as_int();
-    case ScalarType::Long: return v.as_long();
-    case ScalarType::Real: {
-      double d = v.as_real();
-      if (d != d || d == HUGE_VAL || d == -HUGE_VAL) return format_value(v);
-      return d;
-    }
-    case ScalarType::Dynamic: {
-      auto parsed = nlohmann::ordered_json::parse(format_value(v), nullptr, false);
-      if (parsed.is_discarded()) return format_value(v);
-      if (v.as_dynamic() && v.as_dynamic()->kind() == DynValue::Kind::String) return v.as_dynamic()->as_string();
-      return parsed;
-    }
-    default: return format_value(v);
-  }
-}
-
 }  // namespace
 
 void write_tables(std::ostream& out, const std::vector<ResultTable>& tables) {
@@ -85,33 +62,31 @@ void write_csv(std::ostream& out, const std::vector<ResultTable>& tables) {
 }
 
 void write_json(std::ostream& out, const std::vector<ResultTable>& tables) {
-  nlohmann::ordered_json doc;
-  doc["Tables"] = nlohmann::ordered_json::array();
+  std::string doc = "{\"Tables\":[";
   for (size_t i = 0; i < tables.size(); ++i) {
     const Table& t = *tables[i].table;
-    nlohmann::ordered_json jt;
-    jt["TableName"] = tables[i].name.empty() ? "Table_" + std::to_string(i) : tables[i].name;
-    jt["Columns"] = nlohmann::ordered_json::array();
-    for (const auto& c : t.schema.columns)
-      jt["Columns"].push_back({{"ColumnName", c.name},
-                               {"DataType", std::string(clr_type_name(c.type)).substr(7)},
-                               {"ColumnType", std::string(type_name(c.type))}});
-    jt["Rows"] = nlohmann::ordered_json::array();
-    for (const auto& b : t.batches)
-      for (size_t r = 0; r < b.rows; ++r) {
-        nlohmann::ordered_json row = nlohmann::ordered_json::array();
-        for (const auto& c : b.columns) row.push_back(json_cell(c->value_at(r)));
-        jt["Rows"].push_back(std::move(row));
-      }
+    if (i) doc.push_back(',');
+    doc.append("{\"TableName\":");
+    append_json_string(doc, tables[i].name.empty() ? "Table_" + std::to_string(i) : tables[i].name);
+    doc.append(",\"Columns\":");
+    append_columns_json(doc, t.schema, true);
+    doc.append(",\"Rows\":");
+    append_rows_json(doc, t);
     if (tables[i].visualization) {
-      nlohmann::ordered_json vis;
-      vis["Visualization"] = tables[i].visualization->kind;
-      for (const auto& [k, v] : tables[i].visualization->properties) vis[k] = json_cell(v);
-      jt["Visualization"] = vis;
+      doc.append(",\"Visualization\":{\"Visualization\":");
+      append_json_string(doc, tables[i].visualization->kind);
+      for (const auto& [k, v] : tables[i].visualization->properties) {
+        doc.push_back(',');
+        append_json_string(doc, k);
+        doc.push_back(':');
+        append_json_value(doc, v);
+      }
+      doc.push_back('}');
     }
-    doc["Tables"].push_back(std::move(jt));
+    doc.push_back('}');
   }
-  out << doc.dump() << "\n";
+  doc.append("]}");
+  out << doc << "\n";
 }
 
 }  // namespace huntdb::cli

@@ -1,5 +1,6 @@
 // Writes query results for people (aligned tables), for spreadsheets (CSV) and for programs
-// (JSON in the shape of the Kusto REST v1 response: {"Tables": [{TableName, Columns, Rows}]}).
+// (JSON in the shape of the Kusto REST v1 response: {"Tables": [{TableName, Columns, Rows}]},
+// values encoded as the REST API sends them: types/value_json.h).
 #pragma once
 
 #include <ostream>

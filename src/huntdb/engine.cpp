@@ -192,6 +192,8 @@ QueryResult Engine::run(std::string query, const RunOptions& options) const {
   ctx.kernel.now = options.now != 0 ? options.now : current_ticks();
   ctx.parameters = options.parameters;
   if (options.time_limit.count() > 0) ctx.set_deadline(std::chrono::steady_clock::now() + options.time_limit);
+  ctx.set_cancel_flag(options.cancel);
+  ctx.set_memory_limit(options.memory_limit_bytes);
   exec::Executor executor(ctx);
   analyze::Analysis a;
   // A plugin whose columns depend on the data (bag_unpack, pivot) runs first when the rest of

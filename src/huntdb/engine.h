@@ -2,6 +2,7 @@
 // (kql/, analyze/, ...) stay behind it.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -78,6 +79,12 @@ struct RunOptions {
   // Wall-clock budget for running the plan; past it the query stops with an error at the next
   // batch boundary. Zero: no limit.
   std::chrono::milliseconds time_limit{0};
+  // Set from another thread (a server whose client went away) to stop the query at the next
+  // batch boundary, as time_limit does. Must outlive the call. Null: not cancellable.
+  const std::atomic<bool>* cancel = nullptr;
+  // The most bytes one operator's result may hold (checked where the executor materializes each
+  // operator's table); past it the query stops with an error. Zero: no limit.
+  uint64_t memory_limit_bytes = 0;
 };
 
 class Engine {

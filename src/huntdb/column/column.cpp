@@ -414,3 +414,25 @@ ColumnPtr ColumnBuilder::finish() {
 }
 
 }  // namespace huntdb
+
+namespace huntdb {
+
+size_t Column::memory_bytes() const {
+  // A dynamic value's tree is not walked: a fixed guess per value keeps this cheap.
+  constexpr size_t kDynamicValueBytes = 64;
+  size_t n = sizeof(Column) + (size_ + 7) / 8 + bools_.size() + ints_.size() * sizeof(int32_t) +
+             longs_.size() * sizeof(int64_t) + reals_.size() * sizeof(double) + guids_.size() * sizeof(Guid) +
+             dynamics_.size() * (sizeof(DynamicPtr) + kDynamicValueBytes) + offsets_.size() * sizeof(uint32_t) +
+             bytes_.size() + codes_.size() * sizeof(uint32_t);
+  if (dictionary_) n += dictionary_->memory_bytes();
+  return n;
+}
+
+size_t Table::memory_bytes() const {
+  size_t n = 0;
+  for (const auto& b : batches)
+    for (const auto& c : b.columns) n += c->memory_bytes();
+  return n;
+}
+
+}  // namespace huntdb

@@ -59,6 +59,10 @@ class Column {
   // Boxed access (formatting, tests, rare paths; not for hot loops).
   Value value_at(size_t i) const;
 
+  // About how many bytes the column holds (its arrays; a dictionary with its values; a dynamic
+  // value counted at a fixed size, as its tree is not walked). For memory budgets, not accounting.
+  size_t memory_bytes() const;
+
   // Flat columns from their values, for kernels that fill whole vectors (faster than a builder).
   static ColumnPtr make_bools(std::vector<uint8_t> values, Validity validity = {});
   static ColumnPtr make_ints(std::vector<int32_t> values, Validity validity = {});
@@ -156,6 +160,8 @@ struct Table {
     for (const auto& b : batches) n += b.rows;
     return n;
   }
+  // About how many bytes its columns hold (Column::memory_bytes).
+  size_t memory_bytes() const;
 };
 using TablePtr = std::shared_ptr<const Table>;
 

@@ -13,7 +13,10 @@ using namespace analyze;
 TablePtr Executor::run(const PlanPtr& plan, const Bindings* bindings) {
   if (!plan) throw ExecError("The query cannot be executed.");
   ctx_.check_cancelled();
-  return dispatch(*plan, bindings);
+  TablePtr t = dispatch(*plan, bindings);
+  // Every operator's result is materialized here, so this is where the memory budget is held.
+  if (t) ctx_.check_memory(*t);
+  return t;
 }
 
 TablePtr Executor::dispatch(const Plan& p, const Bindings* b) {

@@ -1,13 +1,25 @@
 #include "huntdb/exec/query_context.h"
 
+#include <fmt/format.h>
+
 #include "huntdb/exec/exec_error.h"
 
 namespace huntdb::exec {
 
 void QueryContext::check_cancelled() const {
-  if (cancelled.load(std::memory_order_relaxed)) throw ExecError("The query was cancelled.");
+  if (cancelled.load(std::memory_order_relaxed) ||
+      (external_cancel_ && external_cancel_->load(std::memory_order_relaxed)))
+    throw ExecError("The query was cancelled.");
   if (deadline_ && std::chrono::steady_clock::now() >= *deadline_)
     throw ExecError("The query ran past its time limit.");
+}
+
+void QueryContext::check_memory(const Table& t) const {
+  if (memory_limit_ == 0) return;
+  size_t bytes = t.memory_bytes();
+  if (bytes > memory_limit_)
+    throw ExecError(fmt::format("The query needed more memory than its limit of {} MB (one operator's result held {} MB).",
+                                memory_limit_ >> 20, bytes >> 20));
 }
 
 TablePtr QueryContext::cached_table(const analyze::Plan* p) {

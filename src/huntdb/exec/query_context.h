@@ -56,10 +56,17 @@ class QueryContext {
   std::atomic<bool> cancelled{false};
   // After this moment the query stops as if cancelled (a caller's time limit).
   void set_deadline(std::chrono::steady_clock::time_point t) { deadline_ = t; }
+  // A flag the caller owns (a server whose client went away): set, the query stops as if
+  // cancelled. It must outlive the query.
+  void set_cancel_flag(const std::atomic<bool>* flag) { external_cancel_ = flag; }
+  // The most bytes one operator's result may hold; past it the query stops. Zero: no limit.
+  void set_memory_limit(uint64_t bytes) { memory_limit_ = bytes; }
 
   // Throws ExecError when the query was cancelled or ran past its deadline. Operators call it
   // between batches, so a long query stops within one batch's work.
   void check_cancelled() const;
+  // Throws ExecError when a table an operator materialized is over the memory limit.
+  void check_memory(const Table& t) const;
 
   // Results computed once per query: materialized tables and scalar subqueries, by node.
   TablePtr cached_table(const analyze::Plan* p);
@@ -71,6 +78,8 @@ class QueryContext {
   ScanStats scan_stats_;
   ThreadPool& pool_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
+  const std::atomic<bool>* external_cancel_ = nullptr;
+  uint64_t memory_limit_ = 0;
   std::mutex mu_;
   absl::flat_hash_map<const analyze::Plan*, TablePtr> tables_cache_;
 };

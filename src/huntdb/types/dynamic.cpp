@@ -8,6 +8,7 @@
 #include "huntdb/types/datetime.h"
 #include "huntdb/types/guid.h"
 #include "huntdb/types/number_format.h"
+#include "huntdb/types/value_json.h"
 
 namespace huntdb {
 namespace {
@@ -197,32 +198,6 @@ DynamicPtr DynValue::from_value(const Value& v) {
 // ---------------------------------------------------------------- JSON text
 
 namespace {
-
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      default:
-        if (c < 0x20) {
-          out.append("\\u00");
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  out.push_back('"');
-}
 
 void append_scalar_json(std::string& out, const DynValue& v) {
   switch (v.kind()) {
