@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The workbench in headless Chromium against `huntdb serve` over a demo workspace.
+#   e2e_test.sh HUNTDB_BIN BUILD_DIR [ROWS]
+# Without ROWS the demo workspace has its default size; with ROWS (e.g. 1000000) the same tests
+# run over that many rows, plus the 100,000-row grid measurements. Screenshots and numbers go
+# to BUILD_DIR/tests/web-e2e[-ROWS]/.
+set -euo pipefail
+huntdb=$(realpath "$1")
+build=$(realpath "$2")
+rows=${3:-}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+bash "$repo/scripts/build-web"
+cd "$repo/web"
+export HUNTDB_BIN=$huntdb
+export WORKBENCH_E2E_DIR=$build/web-e2e
+export WORKBENCH_E2E_OUT=$build/tests/web-e2e${rows:+-$rows}
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ -n "$rows" ]; then export WORKBENCH_E2E_ROWS=$rows; fi
+exec npx playwright test
