@@ -30,7 +30,7 @@ const results = new ResultsPane({
   getTheme: () => theme,
   onCellMenu: (hit) => openCellMenu(hit),
   onPainted: () => {
-    if (metrics.runStartedAt && metrics.firstPaintMs === null) metrics.firstPaintMs = performance.now() - metrics.runStartedAt;
+    if (metrics.runStartedAt && metrics.firstPaintMs === null && !tabs.active.running) metrics.firstPaintMs = performance.now() - metrics.runStartedAt;
   },
 });
 

@@ -2,6 +2,8 @@
 import { shapeSeries, shapeCategories, xValue } from './series.js';
 
 const CARTESIAN = new Set(['bar', 'column', 'line', 'area', 'scatter']);
+// Bars beyond this many categories are not drawn (nobody reads them; they would stall the page).
+export const MAX_CATEGORIES = 2000;
 
 export function formatTime(ms) {
   const d = new Date(ms);
@@ -50,11 +52,18 @@ function valueAxis(spec, extra = {}) {
 }
 
 function cartesianOption(table, spec) {
-  const { xs, series } = shapeSeries(table, spec);
+  const shaped = shapeSeries(table, spec);
+  const { series } = shaped;
+  let { xs } = shaped;
   const horizontal = spec.family === 'bar';
   const isBar = spec.family === 'bar' || spec.family === 'column';
   // Bars draw categories; lines, areas and scatters over time or numbers draw a continuous axis.
   const continuous = !isBar && (spec.isTimeX || xs.every((x) => typeof x === 'number'));
+  let truncated = shaped.truncated;
+  if (!continuous && xs.length > MAX_CATEGORIES) {
+    xs = xs.slice(0, MAX_CATEGORIES);
+    truncated = true;
+  }
   const xAxisBase = continuous
     ? { type: spec.isTimeX ? 'time' : spec.xLog ? 'log' : 'value', name: spec.xTitle || undefined, scale: true }
     : { type: 'category', name: spec.xTitle || undefined, data: xs.map((x) => (spec.isTimeX ? formatTime(x) : String(x))) };
@@ -87,6 +96,7 @@ function cartesianOption(table, spec) {
     if (spec.family === 'area') out.areaStyle = {};
     if (out.type === 'line') {
       out.showSymbol = data.length < 200;
+      out.sampling = 'lttb';
       out.connectNulls = false;
     }
     if (panels) {
@@ -99,6 +109,7 @@ function cartesianOption(table, spec) {
 
   const option = {
     ...baseOption(spec),
+    truncated,
     tooltip: { trigger: 'axis', axisPointer: { type: isBar ? 'shadow' : 'line' }, confine: true },
     series: echartsSeries,
   };

@@ -30,6 +30,8 @@ function asArray(v) {
   return [];
 }
 
+export const MAX_SERIES = 100;
+
 // { xs: [distinct x in order of first appearance (sorted when time or numeric)],
 //   series: [{ name, y, points: Map(x -> y) }] }
 // Rows with the same x and series add up (so a pivot onto fewer columns aggregates).
@@ -75,7 +77,14 @@ export function shapeSeries(table, spec) {
     }
   }
   if (spec.isTimeX || xs.every((x) => typeof x === 'number')) xs.sort((a, b) => a - b);
-  const series = [...byName.values()];
+  let series = [...byName.values()];
+  let truncated = false;
+  if (series.length > MAX_SERIES) {
+    // Keep the largest series: a chart of thousands of legend entries shows nothing.
+    const total = (s) => [...s.points.values()].reduce((a, y) => a + Math.abs(y || 0), 0);
+    series = series.map((s) => ({ s, t: total(s) })).sort((a, b) => b.t - a.t).slice(0, MAX_SERIES).map((e) => e.s);
+    truncated = true;
+  }
   if (spec.accumulate) {
     for (const s of series) {
       let sum = 0;
@@ -86,7 +95,7 @@ export function shapeSeries(table, spec) {
       }
     }
   }
-  return { xs, series };
+  return { xs, series, truncated };
 }
 
 function formatKey(v) {

@@ -36,7 +36,10 @@ export class ChartView {
       this.chart = echarts.init(this.container, theme === 'dark' ? 'dark' : null, { renderer: 'canvas' });
       this.theme = theme;
     }
-    this.chart.setOption(option, true);
+    const { truncated, ...echartsOption } = option;
+    this.chart.setOption(echartsOption, true);
+    this.container.dataset.truncated = truncated ? 'true' : 'false';
+    this.container.title = truncated ? 'Only the largest series and the first categories are drawn.' : '';
   }
 
   // For tests and keyboard users: the pixel of the first data point of the first series.

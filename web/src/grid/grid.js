@@ -40,6 +40,10 @@ export class ResultGrid {
     this.viewport.append(this.header, this.canvas);
     container.replaceChildren(this.viewport);
     this.table = { columns: [], rows: [] };
+    this.order = new Int32Array(0);
+    this.tops = new Float64Array(1);
+    this.widths = [];
+    this.numeric = [];
     this.sort = null;
     this.expanded = new Set();
     this.cursor = { k: 0, c: 0 };

@@ -123,3 +123,16 @@ test('ladderchart and timepivot lay rows on lanes', () => {
   const tp = chartOption(t, chartSpec({ visualization: 'timepivot' }, c));
   assert.deepEqual(tp.yAxis.data, ['load', 'run']);
 });
+
+test('charts keep the largest series and the first categories when there are too many', async () => {
+  const { MAX_CATEGORIES } = await import('../../src/chart/options.js');
+  const { MAX_SERIES } = await import('../../src/chart/series.js');
+  const c = [{ name: 'k', type: 'string' }, { name: 's', type: 'string' }, { name: 'v', type: 'long' }];
+  const many = { columns: c, rows: [] };
+  for (let i = 0; i < MAX_CATEGORIES + 10; i++) many.rows.push([`k${i}`, `s${i % (MAX_SERIES + 5)}`, i % (MAX_SERIES + 5)]);
+  const o = chartOption(many, chartSpec({ visualization: 'columnchart' }, c));
+  assert.equal(o.truncated, true);
+  assert.equal(o.xAxis.data.length, MAX_CATEGORIES);
+  assert.equal(o.series.length, MAX_SERIES);
+  assert.ok(!o.series.some((s) => s.name === 's0'), 'the smallest series is the one dropped');
+});
