@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The workbench in headless Chromium against `huntdb serve` over a demo workspace.
 #   e2e_test.sh HUNTDB_BIN BUILD_DIR [ROWS]
-# Without ROWS the demo workspace has its default size; with ROWS (e.g. 1000000) the same tests
-# run over that many rows, plus the 100,000-row grid measurements. Screenshots and numbers go
-# to BUILD_DIR/tests/web-e2e[-ROWS]/.
+# The demo workspace has its default size (1,000,000 rows) unless ROWS says otherwise.
+# Screenshots and the grid's measurements go to BUILD_DIR/tests/web-e2e[-ROWS]/.
 set -euo pipefail
 huntdb=$(realpath "$1")
 build=$(realpath "$2")

@@ -42,7 +42,8 @@ export default async function globalSetup() {
   const workDir = path.resolve(process.env.WORKBENCH_E2E_DIR || 'test-results/e2e-work');
   mkdirSync(workDir, { recursive: true });
   const workspace = path.join(workDir, rows ? `demo-${rows}` : 'demo');
-  const stamp = path.join(workspace, '.demo-complete');
+  // Beside the workspace, not in it: a finished build of the demo tables.
+  const stamp = `${workspace}.complete`;
   if (!existsSync(stamp)) {
     rmSync(workspace, { recursive: true, force: true });
     const args = ['demo', '--workspace', workspace];
