@@ -1,4 +1,5 @@
 // The workspace schema: `.show schema as json` (the document Kusto.Explorer and the editor's
+import { kqlName } from './query/literals.js';
 // language service read), and the names the workbench needs from it.
 
 // Parses the v1 reply of `.show schema as json`: one cell holding the JSON document.
@@ -26,8 +27,42 @@ export function tableNames(database) {
   return { tables: names, timed };
 }
 
+// The same document built from `.show tables` and `T | getschema`, for servers that do not
+// answer `.show schema as json`.
+export function schemaFromGetschema(dbName, perTable) {
+  const tables = {};
+  for (const { name, table } of perTable) {
+    const at = (col) => table.columns.findIndex((c) => c.name === col);
+    const nameAt = at('ColumnName');
+    const typeAt = at('ColumnType');
+    const dotnetAt = at('DataType');
+    tables[name] = {
+      Name: name,
+      OrderedColumns: table.rows.map((r) => ({ Name: r[nameAt], Type: dotnetAt >= 0 ? r[dotnetAt] : 'System.Object', CslType: r[typeAt] })),
+    };
+  }
+  return { Plugins: [], Databases: { [dbName]: { Name: dbName, Tables: tables, Functions: {} } } };
+}
+
+async function schemaByTable(client) {
+  const [shown] = await client.mgmt('.show tables');
+  const nameAt = Math.max(0, shown.columns.findIndex((c) => c.name === 'TableName'));
+  const names = shown.rows.map((r) => r[nameAt]);
+  const perTable = [];
+  for (const name of names) {
+    const r = await client.query(`${kqlName(name)} | getschema`);
+    perTable.push({ name, table: r.tables[0] });
+  }
+  return schemaFromGetschema(client.db, perTable);
+}
+
 export async function loadSchema(client) {
-  const doc = parseShowSchema(await client.mgmt('.show schema as json'));
+  let doc;
+  try {
+    doc = parseShowSchema(await client.mgmt('.show schema as json'));
+  } catch {
+    doc = await schemaByTable(client);
+  }
   const database = databaseOf(doc, client.db);
   return { doc, database, ...tableNames(database) };
 }
