@@ -1,6 +1,6 @@
 // The workspace schema: `.show schema as json` (the document Kusto.Explorer and the editor's
-import { kqlName } from './query/literals.js';
 // language service read), and the names the workbench needs from it.
+import { kqlName } from './query/literals.js';
 
 // Parses the v1 reply of `.show schema as json`: one cell holding the JSON document.
 export function parseShowSchema(tables) {
