@@ -235,30 +235,34 @@ $('theme').addEventListener('click', () => {
   results.redrawChart();
 });
 
-document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && tabs.active.running) {
-    tabs.active.controller.abort();
-    return;
-  }
-  if (!e.altKey || e.ctrlKey || e.metaKey) return;
-  const k = e.key.toLowerCase();
-  const actions = {
-    t: () => newTab(''),
-    w: () => tabs.close(tabs.active),
-    e: () => editor.focus(),
-    r: () => results.grid.viewport.focus(),
-    c: () => results.setView(tabs.active.view === 'chart' ? 'table' : 'chart'),
-    h: () => $('history').click(),
-  };
-  if (/^[1-9]$/.test(k) && tabs.tabs[Number(k) - 1]) {
-    tabs.activate(tabs.tabs[Number(k) - 1]);
+// Captured before the editor sees them: Monaco binds Alt+C/R/W in its find widget.
+window.addEventListener(
+  'keydown',
+  (e) => {
+    if (e.key === 'Escape' && tabs.active.running) {
+      tabs.active.controller.abort();
+      return;
+    }
+    if (!e.altKey || e.ctrlKey || e.metaKey) return;
+    const k = e.code.startsWith('Digit') ? e.code.slice(5) : e.code.startsWith('Key') ? e.code.slice(3).toLowerCase() : '';
+    const actions = {
+      t: () => newTab(''),
+      w: () => tabs.close(tabs.active),
+      e: () => editor.focus(),
+      r: () => results.grid.viewport.focus(),
+      c: () => results.setView(tabs.active.view === 'chart' ? 'table' : 'chart'),
+      h: () => $('history').click(),
+    };
+    let act = actions[k];
+    if (/^[1-9]$/.test(k) && tabs.tabs[Number(k) - 1]) act = () => tabs.activate(tabs.tabs[Number(k) - 1]);
+    if (!act) return;
     e.preventDefault();
-  } else if (actions[k]) {
+    e.stopPropagation();
     closeMenu();
-    actions[k]();
-    e.preventDefault();
-  }
-});
+    act();
+  },
+  true,
+);
 
 // --- start -----------------------------------------------------------------------------------
 

@@ -37,26 +37,32 @@ export class ChartView {
       this.theme = theme;
     }
     const { truncated, ...echartsOption } = option;
+    echartsOption.tooltip = { ...echartsOption.tooltip, className: 'chart-tooltip' };
     this.chart.setOption(echartsOption, true);
     this.container.dataset.truncated = truncated ? 'true' : 'false';
     this.container.title = truncated ? 'Only the largest series and the first categories are drawn.' : '';
   }
 
-  // For tests and keyboard users: the pixel of the first data point of the first series.
+  // For tests: the pixel at the middle of the first drawn bar or point (bars of zero height
+  // are skipped: there is nothing to hover).
   firstPointPixel() {
     if (!this.chart) return null;
     const model = this.chart.getModel();
-    const series = model.getSeriesByIndex(0);
-    if (!series) return null;
-    const data = series.getData();
-    for (let i = 0; i < data.count(); i++) {
-      const layout = data.getItemLayout(i);
-      if (layout && typeof layout.x === 'number' && layout.width !== undefined) {
-        return { x: layout.x + layout.width / 2, y: layout.y + layout.height / 2 };
+    for (let si = 0; ; si++) {
+      const series = model.getSeriesByIndex(si);
+      if (!series) return null;
+      const data = series.getData();
+      for (let i = 0; i < data.count(); i++) {
+        const layout = data.getItemLayout(i);
+        if (!layout) continue;
+        if (typeof layout.width === 'number') {
+          const sizes = [layout.x, layout.y, layout.width, layout.height];
+          if (!sizes.every(Number.isFinite) || Math.abs(layout.width) < 0.5 || Math.abs(layout.height) < 1) continue;
+          return { x: layout.x + layout.width / 2, y: layout.y + layout.height / 2 };
+        }
+        if (Array.isArray(layout) && layout.every(Number.isFinite)) return { x: layout[0], y: layout[1] };
       }
-      if (Array.isArray(layout)) return { x: layout[0], y: layout[1] };
     }
-    return null;
   }
 }
 

@@ -28,7 +28,7 @@ test('rare-process hunt: table, chart, pivot on Computer, bar tooltip', async ({
   expect(point).not.toBeNull();
   const box = await page.locator('#chart-host').boundingBox();
   await page.mouse.move(box.x + point.x, box.y + point.y);
-  const tooltip = page.locator('#chart-host div').filter({ hasText: /\S/ }).last();
+  const tooltip = page.locator('.chart-tooltip');
   await expect(tooltip).toBeVisible();
   const tip = await tooltip.textContent();
   // The series of the pivoted chart are the result's computers.
