@@ -117,3 +117,17 @@ test('a syntax error is squiggled where the server reports it', async ({ page },
   expect(boxes.some((b) => Math.abs(b.x - pos.x) < 3 && b.y >= pos.y - 2 && b.y <= pos.y + pos.h)).toBe(true);
   await shot(page, testInfo, 'syntax-error-squiggle');
 });
+
+test('a long query shows its progress and can be cancelled', async ({ page }, testInfo) => {
+  await openWorkbench(page);
+  await pasteQuery(page, 'range x from 1 to 20000000000 step 1\n| summarize count() by bin(x % 1000, 1)');
+  await page.keyboard.press('Shift+Enter');
+  await expect(page.locator('#progress')).toBeVisible();
+  await expect(page.locator('#progress-text')).toContainText(/Running… \d+\.\d s/);
+  await expect(page.locator('.tab[aria-selected="true"]')).toContainText('…');
+  await shot(page, testInfo, 'long-query-progress');
+  await page.click('#cancel');
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'error', { timeout: 5000 });
+  await expect(page.locator('#message')).toHaveText('Query cancelled.');
+  await expect(page.locator('#run')).toBeVisible();
+});
