@@ -25,34 +25,27 @@ export function detailText(value, type) {
 const NUMERIC = new Set(['int', 'long', 'real', 'double', 'decimal']);
 
 function compareValues(a, b, numeric) {
-  const an = a === null || a === undefined || a === '';
-  const bn = b === null || b === undefined || b === '';
-  if (an || bn) return an === bn ? 0 : an ? 1 : -1; // empty last
-  if (numeric) {
-    const x = Number(a);
-    const y = Number(b);
-    if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) === Number.isNaN(y) ? 0 : Number.isNaN(x) ? 1 : -1;
-    return x - y;
-  }
+  if (numeric) return Number(a) - Number(b);
   const x = typeof a === 'object' ? JSON.stringify(a) : String(a);
   const y = typeof b === 'object' ? JSON.stringify(b) : String(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
 // Row indices in display order for a sort { col, dir: 1 | -1 } (or none: the result's order).
-// Stable, and empty values stay last in both directions.
+// Stable, and empty values (null, "", NaN in a numeric column) stay last in both directions.
 export function sortOrder(rows, columns, sort) {
   const order = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) order[i] = i;
   if (!sort || sort.col < 0) return order;
   const numeric = NUMERIC.has(columns[sort.col].type);
   const c = sort.col;
+  const empty = (v) => v === null || v === undefined || v === '' || (numeric && Number.isNaN(Number(v)));
   const arr = Array.from(order);
   arr.sort((i, j) => {
     const a = rows[i][c];
     const b = rows[j][c];
-    const aEmpty = a === null || a === undefined || a === '';
-    const bEmpty = b === null || b === undefined || b === '';
+    const aEmpty = empty(a);
+    const bEmpty = empty(b);
     if (aEmpty || bEmpty) return aEmpty === bEmpty ? i - j : aEmpty ? 1 : -1;
     return sort.dir * compareValues(a, b, numeric) || i - j;
   });
