@@ -130,7 +130,12 @@ async function run(tab = tabs.active) {
     if (e.name === 'AbortError') tab.error = { message: 'Query cancelled.' };
     else if (e instanceof QueryError) {
       const info = { ...e.info };
-      if (info.line) info.line = Math.max(1, info.line - scoped.lineOffset);
+      if (info.line && scoped.lineOffset) {
+        // Positions in the text as written, not in the text sent with the time-range prefix.
+        const line = Math.max(1, info.line - scoped.lineOffset);
+        info.message = info.message.replace(`${info.line}:${info.col}`, `${line}:${info.col}`);
+        info.line = line;
+      }
       tab.error = info;
       showServerError(tab.model, info, stmt.startLine);
     } else tab.error = { message: String(e.message || e) };

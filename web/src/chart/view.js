@@ -43,26 +43,26 @@ export class ChartView {
     this.container.title = truncated ? 'Only the largest series and the first categories are drawn.' : '';
   }
 
-  // For tests: the pixel at the middle of the first drawn bar or point (bars of zero height
-  // are skipped: there is nothing to hover).
+  // For tests: the middle of the largest bar drawn (or the first point of a line or scatter).
   firstPointPixel() {
     if (!this.chart) return null;
     const model = this.chart.getModel();
-    for (let si = 0; ; si++) {
-      const series = model.getSeriesByIndex(si);
-      if (!series) return null;
-      const data = series.getData();
+    let best = null;
+    for (let si = 0; model.getSeriesByIndex(si); si++) {
+      const data = model.getSeriesByIndex(si).getData();
       for (let i = 0; i < data.count(); i++) {
-        const layout = data.getItemLayout(i);
-        if (!layout) continue;
-        if (typeof layout.width === 'number') {
-          const sizes = [layout.x, layout.y, layout.width, layout.height];
-          if (!sizes.every(Number.isFinite) || Math.abs(layout.width) < 0.5 || Math.abs(layout.height) < 1) continue;
-          return { x: layout.x + layout.width / 2, y: layout.y + layout.height / 2 };
+        const l = data.getItemLayout(i);
+        if (!l) continue;
+        if (Array.isArray(l)) {
+          if (!best && l.every(Number.isFinite)) best = { x: l[0], y: l[1], area: 0 };
+          continue;
         }
-        if (Array.isArray(layout) && layout.every(Number.isFinite)) return { x: layout[0], y: layout[1] };
+        if (![l.x, l.y, l.width, l.height].every(Number.isFinite)) continue;
+        const area = Math.abs(l.width * l.height);
+        if (!best || area > best.area) best = { x: l.x + l.width / 2, y: l.y + l.height / 2, area };
       }
     }
+    return best && { x: best.x, y: best.y };
   }
 }
 

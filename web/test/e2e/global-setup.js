@@ -1,7 +1,7 @@
 // Builds the demo workspace (once per row count) and starts `huntdb serve` on a free loopback
 // port; the tests read its address from WORKBENCH_URL.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, rmSync, openSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -54,8 +54,10 @@ export default async function globalSetup() {
   process.env.WORKBENCH_WORKSPACE = workspace;
   const port = await freePort();
   const webRoot = path.resolve(process.env.WORKBENCH_WEB_ROOT || 'dist');
+  // The server's request log goes to a file beside the workspace, not into the test report.
+  const log = openSync(path.join(workDir, 'serve.log'), 'w');
   const child = spawn(huntdb, ['serve', '--workspace', workspace, '--listen', `127.0.0.1:${port}`, '--web-root', webRoot], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', log, log],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForServer(url, child, 30000);

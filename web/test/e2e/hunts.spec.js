@@ -16,7 +16,7 @@ test('rare-process hunt: table, chart, pivot on Computer, bar tooltip', async ({
   const columns = await gridColumns(page);
   expect(columns).toEqual(expect.arrayContaining(['Process', 'Computer', 'Account']));
   await expect(page.locator('.grid-row').first()).toBeVisible();
-  const computers = new Set(await page.locator('.grid-row').evaluateAll((rows, at) => rows.map((r) => r.querySelectorAll('.grid-cell')[at].textContent), columns.indexOf('Computer')));
+  const computers = new Set(await page.locator('.grid-row').evaluateAll((rows, at) => rows.map((r) => r.querySelectorAll('.grid-cell')[at].firstChild.textContent), columns.indexOf('Computer')));
 
   await page.click('#view-chart');
   await expect(page.locator('#chart-host canvas').first()).toBeVisible();
@@ -49,7 +49,7 @@ test('±5 minutes around a time opens the drill-down tab', async ({ page }, test
   const at = columns.indexOf('FirstSeen');
   expect(at).toBeGreaterThanOrEqual(0);
   const cell = page.locator('.grid-row').first().locator('.grid-cell').nth(at);
-  const firstSeen = (await cell.textContent()).trim();
+  const firstSeen = (await cell.evaluate((c) => c.firstChild.textContent)).trim();
   await cell.click({ button: 'right' });
   await page.click('[data-action="window"]');
 
@@ -62,7 +62,7 @@ test('±5 minutes around a time opens the drill-down tab', async ({ page }, test
   await expectRows(page);
   // Every row lies in the window.
   const timeAt = (await gridColumns(page)).indexOf('TimeGenerated');
-  const times = await page.locator('.grid-row').evaluateAll((rows, i) => rows.map((r) => r.querySelectorAll('.grid-cell')[i].textContent), timeAt);
+  const times = await page.locator('.grid-row').evaluateAll((rows, i) => rows.map((r) => r.querySelectorAll('.grid-cell')[i].firstChild.textContent), timeAt);
   const center = Date.parse(firstSeen);
   for (const t of times) expect(Math.abs(Date.parse(t) - center)).toBeLessThanOrEqual(5 * 60 * 1000);
   await shot(page, testInfo, 'drill-down-window');
@@ -114,13 +114,16 @@ test('a syntax error is squiggled where the server reports it', async ({ page },
     return { x: r.left + p.left, y: r.top + p.top, h: p.height };
   }, expected);
   const boxes = await page.locator('.squiggly-error').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.left, y: r.top, w: r.width, h: r.height })));
-  expect(boxes.some((b) => Math.abs(b.x - pos.x) < 3 && b.y >= pos.y - 2 && b.y <= pos.y + pos.h)).toBe(true);
+  // On that line, covering that column (an error at the end of a line is drawn on its last
+  // character, as the editor draws empty ranges).
+  const hits = boxes.filter((b) => b.y >= pos.y - 2 && b.y <= pos.y + pos.h && b.x <= pos.x + 2 && b.x + b.w >= pos.x - 12);
+  expect(hits.length).toBeGreaterThan(0);
   await shot(page, testInfo, 'syntax-error-squiggle');
 });
 
 test('a long query shows its progress and can be cancelled', async ({ page }, testInfo) => {
   await openWorkbench(page);
-  await pasteQuery(page, 'range x from 1 to 20000000000 step 1\n| summarize count() by bin(x % 1000, 1)');
+  await pasteQuery(page, 'range x from 1 to 100000000 step 1\n| extend s = strcat("row", x, "-", x * 7)\n| summarize dcount(s) by x % 10');
   await page.keyboard.press('Shift+Enter');
   await expect(page.locator('#progress')).toBeVisible();
   await expect(page.locator('#progress-text')).toContainText(/Running… \d+\.\d s/);

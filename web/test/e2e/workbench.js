@@ -18,14 +18,18 @@ export async function openWorkbench(page) {
   await expect(page.locator('body')).toHaveAttribute('data-schema', /ready|failed/, { timeout: 60000 });
 }
 
-// Replaces the editor's text as a user pasting would (typing character by character would
-// fight the editor's auto-closing of brackets and quotes).
+// Replaces the editor's text as a user pasting does: select all, then a paste event carrying
+// the text (typing it key by key would fight the editor's auto-closing of quotes and brackets).
 export async function pasteQuery(page, text) {
   await page.locator('.monaco-editor textarea').first().focus();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-  await page.keyboard.press('Escape'); // close any completion list
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    const target = document.querySelector('.monaco-editor textarea');
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect.poll(() => page.evaluate(() => window.__workbench.editor.getValue())).toBe(text);
 }
 
 export async function runWithKeyboard(page) {
