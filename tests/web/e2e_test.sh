@@ -8,6 +8,11 @@ huntdb=$(realpath "$1")
 build=$(realpath "$2")
 rows=${3:-}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
+# The workbench needs the REST server; a build without `huntdb serve` skips (ctest: 77).
+if ! "$huntdb" --help | grep -Eq '^ +serve '; then
+  echo "skipped: $huntdb has no 'serve' command"
+  exit 77
+fi
 bash "$repo/scripts/build-web"
 cd "$repo/web"
 export HUNTDB_BIN=$huntdb
