@@ -9,7 +9,8 @@ build=$(realpath "$2")
 rows=${3:-}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 # The workbench needs the REST server; a build without `huntdb serve` skips (ctest: 77).
-if ! "$huntdb" --help | grep -Eq '^ +serve '; then
+commands=$("$huntdb" --help)
+if ! grep -Eq '^ +serve ' <<<"$commands"; then
   echo "skipped: $huntdb has no 'serve' command"
   exit 77
 fi
