@@ -1,7 +1,7 @@
-// Builds the demo workspace (once per row count) and starts `huntdb serve` on a free loopback
+// Builds the demo workspace and starts `huntdb serve` on a free loopback
 // port; the tests read its address from WORKBENCH_URL.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, rmSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, openSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -42,15 +42,11 @@ export default async function globalSetup() {
   const workDir = path.resolve(process.env.WORKBENCH_E2E_DIR || 'test-results/e2e-work');
   mkdirSync(workDir, { recursive: true });
   const workspace = path.join(workDir, rows ? `demo-${rows}` : 'demo');
-  // Beside the workspace, not in it: a finished build of the demo tables.
-  const stamp = `${workspace}.complete`;
-  if (!existsSync(stamp)) {
-    rmSync(workspace, { recursive: true, force: true });
-    const args = ['demo', '--workspace', workspace];
-    if (rows) args.push('--rows', String(rows));
-    execFileSync(huntdb, args, { stdio: 'inherit' });
-    writeFileSync(stamp, new Date().toISOString());
-  }
+  // Built anew each run (a few seconds): the demo data ends now, and the hunts look back from now.
+  rmSync(workspace, { recursive: true, force: true });
+  const args = ['demo', '--workspace', workspace];
+  if (rows) args.push('--rows', String(rows));
+  execFileSync(huntdb, args, { stdio: 'inherit' });
   process.env.WORKBENCH_WORKSPACE = workspace;
   const port = await freePort();
   const webRoot = path.resolve(process.env.WORKBENCH_WEB_ROOT || 'dist');
