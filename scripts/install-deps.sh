@@ -11,6 +11,8 @@ packages=(
   libzstd-dev  # extent compression (storage/)
   libcpp-httplib-dev  # HTTP: externaldata reads http(s) addresses; the REST server
   libevtx-utils  # evtxexport: the oracle the EVTX reader's tests compare against
+  nodejs  # the web workbench's build (Vite) and tests (node --test, Playwright)
+  chromium  # headless browser for the workbench's end-to-end tests
 )
 
 missing=()

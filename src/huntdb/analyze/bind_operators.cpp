@@ -656,7 +656,10 @@ PlanPtr Binder::render_plan(const RenderNode* r, const BoundType& input) {
     Value v;
     if (!p->value) {
       v = Value::of_bool(true);
-    } else if (auto* lit = p->value->as<LiteralNode>()) {
+    } else if (auto* lit = p->value->as<LiteralNode>(); lit && lit->lit == LiteralKind::Token) {
+      // A bare word (kind=stacked): its text as written, not read as a quoted literal.
+      v = Value::of_string(std::string(lit->text));
+    } else if (lit) {
       BoundType t = bind_literal(lit);
       v = t.expr ? t.expr->value : Value::of_string(std::string(lit->text));
     } else {
