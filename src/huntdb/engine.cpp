@@ -44,6 +44,7 @@ QueryCheck Engine::check(std::string query) const {
   if (out.is_command) return out;
   analyze::Analysis a = analyze::analyze(*tree, catalog_);
   out.semantic_errors = std::move(a.diagnostics);
+  out.options = a.plan.options;
   if (a.result.is_table()) {
     out.result = *a.result.columns;
   } else if (a.result.kind == analyze::BoundType::Kind::Scalar) {

@@ -31,6 +31,9 @@ struct QueryCheck {
   Diagnostics semantic_errors;
   std::optional<TableSchema> result;  // the result schema when the query yields a table
   std::optional<ScalarType> scalar;   // the result type when it yields a scalar
+  // The query's `set name [= value];` statements, in order (a bare name is "true"): request
+  // properties written in the query text.
+  std::vector<std::pair<std::string, std::string>> options;
 
   bool ok() const { return !has_errors(syntax_errors) && !has_errors(semantic_errors); }
 };

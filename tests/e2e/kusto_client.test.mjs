@@ -124,6 +124,11 @@ test("results are truncated as Kusto truncates them", async () => {
   all.setOption("notruncation", true);
   const res = await client.execute(server.database, q, all);
   assert.equal(res.primaryResults[0]._rows.length, 10);
+  // The same request property set in the query text.
+  const capped = new ClientRequestProperties();
+  capped.setOption("truncationmaxrecords", 4);
+  const inText = await client.execute(server.database, `set notruncation;\n${q}`, capped);
+  assert.equal(inText.primaryResults[0]._rows.length, 10);
 });
 
 test("a query past servertimeout fails in-band", async () => {

@@ -52,6 +52,18 @@ TEST(ServerRequest, OptionsInEveryForm) {
   EXPECT_EQ(r.db, "");
 }
 
+// `set` statements in the query text hold for that query over the request's own properties.
+TEST(ServerRequest, SetStatementsOverrideRequestOptions) {
+  auto r = parse_ok(R"({"csl":"q","properties":{"Options":{"truncationmaxrecords":4}}})");
+  EXPECT_FALSE(apply_set_statements(r.properties, {{"notruncation", "true"}, {"truncationmaxrecords", "10"},
+                                                   {"querytrace", "true"}}));
+  EXPECT_TRUE(r.properties.no_truncation);
+  EXPECT_EQ(r.properties.truncation_max_records, 10u);
+  auto bad = apply_set_statements(r.properties, {{"truncationmaxrecords", "many"}});
+  ASSERT_TRUE(bad);
+  EXPECT_NE(bad->message.find("truncationmaxrecords"), std::string::npos);
+}
+
 TEST(ServerRequest, ParameterLiteralsAreUnwrapped) {
   auto r = parse_ok(R"j({"csl":"q","properties":{"Parameters":{"d":"datetime(2024-01-02)","n":42,"b":true,)j"
                     R"j("s":"string('x')","plain":"datetime"}}})j");

@@ -55,7 +55,7 @@ std::optional<KustoError> first_error(const QueryResult& r) {
 void Server::Impl::query(const httplib::Request& req, httplib::Response& res, bool v2) {
   QueryRequest request;
   if (!read_request(req, res, request)) return;
-  const auto& props = request.properties;
+  auto& props = request.properties;
   if (props.query_language == "sql") {
     send_error(res, bad_request("Only KQL queries are supported (query_language=sql was asked for)."));
     return;
@@ -71,6 +71,10 @@ void Server::Impl::query(const httplib::Request& req, httplib::Response& res, bo
     for (const auto& d : errors) {
       if (d.severity != Severity::Error) continue;
       send_error(res, error_from_diagnostic(*check.source, d));
+      return;
+    }
+    if (auto bad = apply_set_statements(props, check.options)) {
+      send_error(res, bad_request(bad->message));
       return;
     }
   }

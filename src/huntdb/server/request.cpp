@@ -75,31 +75,37 @@ Value parameter_value(const json& v) {
   return Value::of_string(std::move(s));
 }
 
+// One option of properties.Options, or of a `set` statement in the query text; options that do
+// not apply are ignored, as Kusto ignores them.
+std::optional<BadRequest> apply_option(RequestProperties& out, const std::string& key, const json& value) {
+  const std::string k = lower(key);
+  if (k == "servertimeout") {
+    out.server_timeout = option_timeout(value);
+    if (!out.server_timeout) return BadRequest{"The option 'servertimeout' must be a timespan such as 00:01:00."};
+  } else if (k == "notruncation") {
+    out.no_truncation = option_bool(value).value_or(false);
+  } else if (k == "truncationmaxrecords") {
+    out.truncation_max_records = option_count(value);
+    if (!out.truncation_max_records) return BadRequest{"The option 'truncationmaxrecords' must be a count."};
+  } else if (k == "truncationmaxsize") {
+    out.truncation_max_size = option_count(value);
+    if (!out.truncation_max_size) return BadRequest{"The option 'truncationmaxsize' must be a count of bytes."};
+  } else if (k == "results_progressive_enabled") {
+    out.progressive = option_bool(value).value_or(false);
+  } else if (k == "query_language") {
+    out.query_language = value.is_string() ? lower(value.get<std::string>()) : "";
+  }
+  return std::nullopt;
+}
+
 std::variant<RequestProperties, BadRequest> read_properties(const json& p) {
   RequestProperties out;
   if (p.is_null()) return out;
   if (!p.is_object()) return BadRequest{"'properties' must be an object or a JSON string holding one."};
   if (auto it = p.find("Options"); it != p.end() && !it->is_null()) {
     if (!it->is_object()) return BadRequest{"'properties.Options' must be an object."};
-    for (const auto& [key, value] : it->items()) {
-      const std::string k = lower(key);
-      if (k == "servertimeout") {
-        out.server_timeout = option_timeout(value);
-        if (!out.server_timeout) return BadRequest{"The option 'servertimeout' must be a timespan such as 00:01:00."};
-      } else if (k == "notruncation") {
-        out.no_truncation = option_bool(value).value_or(false);
-      } else if (k == "truncationmaxrecords") {
-        out.truncation_max_records = option_count(value);
-        if (!out.truncation_max_records) return BadRequest{"The option 'truncationmaxrecords' must be a count."};
-      } else if (k == "truncationmaxsize") {
-        out.truncation_max_size = option_count(value);
-        if (!out.truncation_max_size) return BadRequest{"The option 'truncationmaxsize' must be a count of bytes."};
-      } else if (k == "results_progressive_enabled") {
-        out.progressive = option_bool(value).value_or(false);
-      } else if (k == "query_language") {
-        out.query_language = value.is_string() ? lower(value.get<std::string>()) : "";
-      }
-    }
+    for (const auto& [key, value] : it->items())
+      if (auto bad = apply_option(out, key, value)) return *bad;
   }
   if (auto it = p.find("Parameters"); it != p.end() && !it->is_null()) {
     if (!it->is_object()) return BadRequest{"'properties.Parameters' must be an object."};
@@ -109,6 +115,13 @@ std::variant<RequestProperties, BadRequest> read_properties(const json& p) {
 }
 
 }  // namespace
+
+std::optional<BadRequest> apply_set_statements(RequestProperties& properties,
+                                               const std::vector<std::pair<std::string, std::string>>& options) {
+  for (const auto& [name, value] : options)
+    if (auto bad = apply_option(properties, name, json(value))) return bad;
+  return std::nullopt;
+}
 
 std::variant<RequestProperties, BadRequest> parse_request_properties(std::string_view json_text) {
   json p = json::parse(json_text, nullptr, false);

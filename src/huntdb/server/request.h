@@ -47,4 +47,9 @@ std::variant<QueryRequest, BadRequest> parse_query_request(std::string_view body
 // The properties object (or its JSON text); exposed for tests.
 std::variant<RequestProperties, BadRequest> parse_request_properties(std::string_view json_text);
 
+// The query's `set name = value;` statements applied over the request's properties: set in the
+// query text, a request property holds for that query (`set notruncation;`).
+std::optional<BadRequest> apply_set_statements(RequestProperties& properties,
+                                               const std::vector<std::pair<std::string, std::string>>& options);
+
 }  // namespace huntdb::server
