@@ -344,23 +344,39 @@ std::vector<std::shared_ptr<ExtentHandle>> Workspace::write_extents(const TableS
   return written;
 }
 
+namespace {
+
+// The table whose extents an append or replace publishes, as it is in the manifest being
+// published: it may have been dropped, re-created or altered while the files were written, and
+// files written for one schema must not join a table of another.
+TableRecord& table_as_written(Manifest& m, const std::string& table, const TableSchema& written) {
+  TableRecord* t = m.find(table);
+  if (!t || t->schema.columns.size() < written.columns.size()) throw StorageError("no table " + table);
+  for (size_t i = 0; i < written.columns.size(); ++i)
+    if (t->schema.columns[i].name != written.columns[i].name || t->schema.columns[i].type != written.columns[i].type)
+      throw StorageError("the schema of table " + table + " changed while its rows were written");
+  return *t;
+}
+
+std::vector<ExtentInfo> infos_of(const std::vector<std::shared_ptr<ExtentHandle>>& extents) {
+  std::vector<ExtentInfo> infos;
+  for (const auto& e : extents) infos.push_back(e->info());
+  return infos;
+}
+
+}  // namespace
+
 std::vector<ExtentInfo> Workspace::append(const std::string& table, const Table& rows) {
   auto schema = this->schema(table);
   if (!schema) throw StorageError("no table " + table);
   std::vector<Batch> batches = conform(*schema, rows);
   auto added = write_extents(*schema, batches, now(), options_.extent_rows);
-  std::vector<ExtentInfo> infos;
-  for (const auto& e : added) infos.push_back(e->info());
+  std::vector<ExtentInfo> infos = infos_of(added);
   if (added.empty()) return infos;
   publish(
       [&](Manifest& m) {
-        TableRecord* t = m.find(table);
-        // The table may have been dropped, or re-created, while the files were written.
-        if (!t || t->schema.columns.size() < schema->columns.size()) throw StorageError("no table " + table);
-        for (size_t i = 0; i < schema->columns.size(); ++i)
-          if (t->schema.columns[i].name != schema->columns[i].name || t->schema.columns[i].type != schema->columns[i].type)
-            throw StorageError("the schema of table " + table + " changed during the append");
-        t->extents.insert(t->extents.end(), infos.begin(), infos.end());
+        TableRecord& t = table_as_written(m, table, *schema);
+        t.extents.insert(t.extents.end(), infos.begin(), infos.end());
       },
       added);
   notify_maintenance();
@@ -372,13 +388,10 @@ std::vector<ExtentInfo> Workspace::replace(const std::string& table, const Table
   if (!schema) throw StorageError("no table " + table);
   std::vector<Batch> batches = conform(*schema, rows);
   auto added = write_extents(*schema, batches, now(), options_.extent_rows);
-  std::vector<ExtentInfo> infos;
-  for (const auto& e : added) infos.push_back(e->info());
+  std::vector<ExtentInfo> infos = infos_of(added);
   publish(
       [&](Manifest& m) {
-        TableRecord* t = m.find(table);
-        if (!t || t->schema.columns.size() < schema->columns.size()) throw StorageError("no table " + table);
-        t->extents = infos;
+        table_as_written(m, table, *schema).extents = infos;
       },
       added);
   return infos;
