@@ -14,6 +14,7 @@ namespace {
 
 using testing::all_types_table;
 using testing::expect_same_rows;
+using testing::rows_of;
 
 WorkspaceOptions options(FaultEnv& env) {
   WorkspaceOptions o;
@@ -22,23 +23,6 @@ WorkspaceOptions options(FaultEnv& env) {
   o.merge_policy.small_extent_rows = 1000;
   o.now = [] { return int64_t{1'800'000'000} * 10'000'000; };
   return o;
-}
-
-Table rows_of(const Table& t, size_t begin, size_t end) {
-  Table out;
-  out.schema = t.schema;
-  size_t at = 0;
-  for (const auto& b : t.batches) {
-    size_t lo = std::max(begin, at), hi = std::min(end, at + b.rows);
-    if (lo < hi) {
-      Batch s;
-      s.rows = hi - lo;
-      for (const auto& c : b.columns) s.columns.push_back(Column::slice(c, lo - at, hi - lo));
-      out.batches.push_back(s);
-    }
-    at += b.rows;
-  }
-  return out;
 }
 
 const Table& data() {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <random>
 #include <string>
@@ -14,6 +15,24 @@
 #include "huntdb/types/format.h"
 
 namespace huntdb::testing {
+
+// Rows [begin, end) of a table, as one table.
+inline Table rows_of(const Table& t, size_t begin, size_t end) {
+  Table out;
+  out.schema = t.schema;
+  size_t at = 0;
+  for (const auto& b : t.batches) {
+    size_t lo = std::max(begin, at), hi = std::min(end, at + b.rows);
+    if (lo < hi) {
+      Batch s;
+      s.rows = hi - lo;
+      for (const auto& c : b.columns) s.columns.push_back(Column::slice(c, lo - at, hi - lo));
+      out.batches.push_back(s);
+    }
+    at += b.rows;
+  }
+  return out;
+}
 
 inline TableSchema all_types_schema() {
   TableSchema s;

@@ -18,6 +18,7 @@ namespace {
 
 using testing::all_types_table;
 using testing::expect_same_rows;
+using testing::rows_of;
 
 constexpr int64_t kNow = 1'700'000'000LL * 10'000'000 + 100'000LL * 10'000'000;
 
@@ -27,24 +28,6 @@ WorkspaceOptions options(FaultEnv& env, uint64_t extent_rows = 1024 * 1024) {
   o.extent_rows = extent_rows;
   o.now = [] { return kNow; };
   return o;
-}
-
-// Rows [begin, end) of a table, as one table.
-Table rows_of(const Table& t, size_t begin, size_t end) {
-  Table out;
-  out.schema = t.schema;
-  size_t at = 0;
-  for (const auto& b : t.batches) {
-    size_t lo = std::max(begin, at), hi = std::min(end, at + b.rows);
-    if (lo < hi) {
-      Batch s;
-      s.rows = hi - lo;
-      for (const auto& c : b.columns) s.columns.push_back(Column::slice(c, lo - at, hi - lo));
-      out.batches.push_back(s);
-    }
-    at += b.rows;
-  }
-  return out;
 }
 
 size_t extent_files(FaultEnv& env) {
