@@ -1,6 +1,5 @@
 #include "serve_command.h"
 
-#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -13,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "huntdb/common/allocator_tuning.h"
 #include "huntdb/engine.h"
 #include "huntdb/server/server.h"
 #include "huntdb/server/static_files.h"
@@ -48,11 +48,7 @@ int run_serve(const ServeCommandOptions& opt, const char* argv0, std::ostream& o
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);  // a client that went away is a failed write, not a signal
-  // glibc gives each thread that allocates under contention an arena of its own, up to 8 per
-  // core, and keeps what queries freed in each: under 16 concurrent clients the server's memory
-  // grew from 1.1 to 2.5 GB in 30 s of load, and stayed flat at 1.4 GB with one arena per core
-  // (bench/server_load.sh).
-  mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  one_allocator_arena_per_core();
   server::ServerOptions so;
   if (!split_listen(opt.listen, so.host, so.port)) {
     err << "huntdb: --listen must be HOST:PORT (for example 127.0.0.1:8080), not '" << opt.listen << "'\n";

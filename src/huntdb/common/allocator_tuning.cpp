@@ -1,6 +1,8 @@
 #include "huntdb/common/allocator_tuning.h"
 
+#include <algorithm>
 #include <mutex>
+#include <thread>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -17,6 +19,12 @@ void reuse_freed_memory() {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
   });
+#endif
+}
+
+void one_allocator_arena_per_core() {
+#if defined(__GLIBC__)
+  mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
 #endif
 }
 
