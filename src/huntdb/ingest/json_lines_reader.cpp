@@ -5,6 +5,7 @@
 
 #include "huntdb/ingest/json_flattener.h"
 #include "huntdb/ingest/json_layouts.h"
+#include "huntdb/ingest/mapped_file.h"
 #include "huntdb/ingest/table_mapper.h"
 
 namespace huntdb::ingest {
@@ -12,16 +13,19 @@ namespace huntdb::ingest {
 IngestFileResult ingest_json_lines(const std::string& path, TableMapper& mapper) {
   IngestFileResult r;
   r.format = LogFormat::JsonLines;
-  // The whole file with simdjson's padding after it, so each line parses in place (the bytes
-  // after a line are the next lines, then the padding).
-  simdjson::padded_string file;
-  if (simdjson::padded_string::load(path).get(file)) {
-    r.error = "cannot read the file";
+  // The file mapped, never copied: each line parses in place, as simdjson may read past a line's
+  // end into the next lines. Only the lines that end too close to the end of the file for
+  // simdjson's padding are copied into a padded buffer.
+  std::string open_error;
+  MappedFile file = MappedFile::open(path, open_error);
+  if (!open_error.empty()) {
+    r.error = "cannot read the file: " + open_error;
     mapper.quarantine().add(path, 0, 0, r.error);
     r.quarantined = 1;
     return r;
   }
-  std::string_view text(file.data(), file.size());
+  std::string_view text(reinterpret_cast<const char*>(file.bytes().data()), file.bytes().size());
+  std::string padded_tail;
   JsonFlattener flattener;
   FlatRecord record;
   TextPool pool;
@@ -41,7 +45,13 @@ IngestFileResult ingest_json_lines(const std::string& path, TableMapper& mapper)
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     if (line.empty()) continue;
     pool.reset();
-    size_t capacity = file.size() + simdjson::SIMDJSON_PADDING - (line.data() - file.data());
+    size_t capacity = text.size() - static_cast<size_t>(line.data() - text.data());
+    if (capacity < line.size() + simdjson::SIMDJSON_PADDING) {
+      padded_tail.assign(line);
+      padded_tail.append(simdjson::SIMDJSON_PADDING, ' ');
+      line = std::string_view(padded_tail.data(), line.size());
+      capacity = padded_tail.size();
+    }
     if (!flattener.flatten(line, capacity, record, pool, error)) {
       mapper.quarantine().add(path, offset, line_no, error);
       ++r.quarantined;

@@ -27,7 +27,7 @@
 //   binxml_renderer    runs Ops: templates, substitutions, arrays, nested BinXml
 //   record_decoder     one record's BinXml -> Event
 //   event_xml          Event -> XML text
-//   mapped_file        read-only mmap
+//   ../mapped_file     read-only mmap (shared with the JSON-lines reader)
 //   evtx_file          an opened file (path + bytes)
 //   record_reader      chunks and records, framing checks, resynchronisation, problems
 //   limits.h           bounds on the work one record or chunk may cause

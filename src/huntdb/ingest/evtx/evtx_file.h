@@ -10,7 +10,7 @@
 #include <span>
 #include <string>
 
-#include "huntdb/ingest/evtx/mapped_file.h"
+#include "huntdb/ingest/mapped_file.h"
 
 namespace huntdb::ingest::evtx {
 

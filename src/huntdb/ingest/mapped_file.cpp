@@ -1,4 +1,4 @@
-#include "huntdb/ingest/evtx/mapped_file.h"
+#include "huntdb/ingest/mapped_file.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -9,7 +9,7 @@
 #include <cstring>
 #include <utility>
 
-namespace huntdb::ingest::evtx {
+namespace huntdb::ingest {
 
 MappedFile& MappedFile::operator=(MappedFile&& o) noexcept {
   if (this != &o) {
@@ -62,4 +62,4 @@ MappedFile MappedFile::open(const std::string& path, std::string& error) {
   return m;
 }
 
-}  // namespace huntdb::ingest::evtx
+}  // namespace huntdb::ingest

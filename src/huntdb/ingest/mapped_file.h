@@ -1,12 +1,12 @@
-// A read-only memory map of a whole file. The EVTX reader parses straight from the mapped bytes,
-// so the file is never copied and only the pages actually touched are read from disk.
+// A read-only memory map of a whole file. The EVTX and JSON-lines readers parse straight from the
+// mapped bytes, so the file is never copied and only the pages actually touched are read from disk.
 #pragma once
 
 #include <cstdint>
 #include <span>
 #include <string>
 
-namespace huntdb::ingest::evtx {
+namespace huntdb::ingest {
 
 class MappedFile {
  public:
@@ -28,4 +28,4 @@ class MappedFile {
   bool mapped_ = false;
 };
 
-}  // namespace huntdb::ingest::evtx
+}  // namespace huntdb::ingest
