@@ -325,6 +325,7 @@ std::string& ColumnBuilder::begin_string(size_t size_hint) {
     bytes.reserve(std::max(bytes.size() + size_hint, 2 * bytes.capacity()));
   return bytes;
 }
+void ColumnBuilder::reserve_string_bytes(size_t bytes) { col_->bytes_.reserve(bytes); }
 void ColumnBuilder::end_string() {
   col_->offsets_.push_back(static_cast<uint32_t>(col_->bytes_.size()));
   ++col_->size_;

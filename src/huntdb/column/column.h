@@ -131,6 +131,9 @@ class ColumnBuilder {
   // is room to make ahead, so that a long value grows the column as append_string() does.
   std::string& begin_string(size_t size_hint);
   void end_string();
+  // Room for `bytes` bytes of string values in all, made at once (a caller that knows how much
+  // text is coming spares the column the copies of growing step by step).
+  void reserve_string_bytes(size_t bytes);
   void append_guid(const Guid& v);
   void append_dynamic(DynamicPtr v);
   // Appends a value of the builder's type (converted if it is of another type).

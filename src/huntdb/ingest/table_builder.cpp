@@ -187,7 +187,11 @@ std::string& TableBuilder::begin_string(int col) {
   constexpr size_t kRoom = 16 * 1024;
   if (col >= 0 && builders_[col].type() == ScalarType::String && claim(col)) {
     in_place_ = col;
-    return builders_[col].begin_string(kRoom);
+    auto& b = builders_[col];
+    // A column composed in place is long text: room for a whole batch of it at once, so that it
+    // is never copied to grow (pages not written to cost nothing).
+    if (b.size() == rows_ && b.column().string_bytes().empty()) b.reserve_string_bytes(kMaxBatchStringBytes + kRoom);
+    return b.begin_string(kRoom);
   }
   in_place_ = -1;
   spill_.clear();
@@ -205,7 +209,7 @@ void TableBuilder::end_string(int col) {
 void TableBuilder::end_row() {
   ++rows_;
   ++total_rows_;
-  if (rows_ >= batch_rows_ || ((rows_ & 1023) == 0 && string_bytes() > kMaxBatchStringBytes)) flush();
+  if (rows_ >= batch_rows_ || ((rows_ & 63) == 0 && string_bytes() > kMaxBatchStringBytes)) flush();
 }
 
 size_t TableBuilder::string_bytes() const {

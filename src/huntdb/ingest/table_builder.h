@@ -21,9 +21,12 @@ namespace huntdb::ingest {
 using BatchSink = std::function<void(const std::string& table, const TableSchema& schema, Batch batch)>;
 
 inline constexpr size_t kIngestBatchRows = 64 * 1024;
-// A batch ends early when one string column holds this much text (a string column addresses its
-// bytes with 32-bit offsets; PowerShell script blocks can make rows of tens of kilobytes).
-inline constexpr size_t kMaxBatchStringBytes = size_t{1} << 30;
+// A batch ends early when one string column holds this much text. Event logs carry kilobytes of
+// text per row (EventData XML, rendered messages, PowerShell script blocks): a batch's text
+// columns stay small enough for the allocator to serve them again from memory it already holds,
+// where columns of hundreds of megabytes would be mapped afresh and faulted in page by page for
+// every batch. (It also keeps far below the 4 GiB a column's 32-bit offsets can address.)
+inline constexpr size_t kMaxBatchStringBytes = size_t{8} << 20;
 
 class TableBuilder {
  public:
