@@ -3,6 +3,10 @@
 // out of the reader stays valid after the reader moves on.
 #include "huntdb/ingest/evtx/event.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -146,6 +150,46 @@ TEST(EvtxEvent, XmlEscaping) {
   out.clear();
   append_xml_escaped("a<b>&\"c'", true, out);
   EXPECT_EQ(out, "a&lt;b&gt;&amp;&quot;c&apos;");
+}
+
+// The escaper scans sixteen bytes at a time, tails and short values included: every length and
+// every position of a special character must come out as the plain definition has it, also for
+// a value that ends right at the end of a readable page.
+std::string escaped_one_by_one(std::string_view s, bool quote) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (quote && c == '\'') out += "&apos;";
+    else if (quote && c == '"') out += "&quot;";
+    else out += c;
+  }
+  return out;
+}
+
+TEST(EvtxEvent, XmlEscapingAtEveryLengthAndPosition) {
+  // Two pages, the second unreadable: values are placed to end at the first page's end.
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  void* map = mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  ASSERT_NE(map, MAP_FAILED);
+  ASSERT_EQ(mprotect(static_cast<char*>(map) + page, page, PROT_NONE), 0);
+  char* page_end = static_cast<char*>(map) + page;
+  for (bool quote : {false, true})
+    for (size_t n = 0; n <= 40; ++n)
+      for (size_t at = 0; at <= n; ++at)
+        for (char special : {'&', '<', '>', '\'', '"'}) {
+          std::string value(n, 'x');
+          if (at < n) value[at] = special;
+          std::string heap_out, edge_out;
+          append_xml_escaped(value, quote, heap_out);
+          EXPECT_EQ(heap_out, escaped_one_by_one(value, quote)) << value;
+          char* edge = page_end - n;
+          std::memcpy(edge, value.data(), n);
+          append_xml_escaped(std::string_view(edge, n), quote, edge_out);
+          EXPECT_EQ(edge_out, heap_out) << value;
+        }
+  munmap(map, 2 * page);
 }
 
 TEST(EvtxEvent, ReaderReusesItsEventButCopiesStand) {

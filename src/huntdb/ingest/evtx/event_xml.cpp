@@ -1,5 +1,7 @@
 #include "huntdb/ingest/evtx/event_xml.h"
 
+#include <cstdint>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -8,25 +10,47 @@ namespace huntdb::ingest::evtx {
 
 namespace {
 
-// Position of the first character at or after `i` that needs escaping, or s.size(). Most values
-// need none, so the scan goes sixteen bytes at a time where SSE2 is available.
-size_t next_special(std::string_view s, size_t i, bool quote) {
 #if defined(__SSE2__)
+// Bit k set where byte k of the 16 at `p` needs escaping.
+inline unsigned special_mask16(const char* p, bool quote) {
   const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>');
   const __m128i apos = _mm_set1_epi8(quote ? '\'' : '<'), quot = _mm_set1_epi8(quote ? '"' : '<');
-  for (; i + 16 <= s.size(); i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
-        _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_or_si128(_mm_cmpeq_epi8(v, apos), _mm_cmpeq_epi8(v, quot))));
-    if (int mask = _mm_movemask_epi8(hit); mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i hit = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+      _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_or_si128(_mm_cmpeq_epi8(v, apos), _mm_cmpeq_epi8(v, quot))));
+  return static_cast<unsigned>(_mm_movemask_epi8(hit));
+}
+#endif
+
+// Position of the first character at or after `i` that needs escaping, or s.size(). Most values
+// need none, so the scan goes sixteen bytes at a time where SSE2 is available, the last few
+// bytes included: most values are shorter than sixteen bytes, and a byte-by-byte tail was most
+// of the cost of escaping them.
+size_t next_special(std::string_view s, size_t i, bool quote) {
+  const size_t n = s.size();
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16)
+    if (unsigned mask = special_mask16(s.data() + i, quote); mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  if (i == n) return n;
+  const size_t left = n - i;
+  if (n >= 16) {
+    // The last sixteen bytes of the value; those before `i` were scanned already.
+    unsigned mask = special_mask16(s.data() + n - 16, quote) >> (16 - left);
+    return mask != 0 ? i + static_cast<size_t>(__builtin_ctz(mask)) : n;
+  }
+  // A short value: sixteen bytes from `i` may be read when they stay within its memory page
+  // (pages are readable whole); the bytes past the value are masked off.
+  if ((reinterpret_cast<uintptr_t>(s.data() + i) & 4095) <= 4096 - 16) {
+    unsigned mask = special_mask16(s.data() + i, quote) & ((1u << left) - 1);
+    return mask != 0 ? i + static_cast<size_t>(__builtin_ctz(mask)) : n;
   }
 #endif
-  for (; i < s.size(); ++i) {
+  for (; i < n; ++i) {
     char c = s[i];
     if (c == '&' || c == '<' || c == '>' || (quote && (c == '\'' || c == '"'))) return i;
   }
-  return s.size();
+  return n;
 }
 
 }  // namespace
