@@ -409,6 +409,12 @@ void ColumnBuilder::append_from(const Column& c, size_t i) {
 
 ColumnPtr ColumnBuilder::finish() {
   col_->validity_.grow(col_->size_);
+  // Room reserved ahead (reserve_string_bytes) and mostly left unused, as by the last rows of a
+  // file, is given back: a finished column may be kept a long time. Growth by doubling never
+  // leaves more unused than used, so this copies only after such a reservation.
+  std::string& bytes = col_->bytes_;
+  if (size_t unused = bytes.capacity() - bytes.size(); unused > bytes.size() && unused > (size_t{1} << 20))
+    bytes.shrink_to_fit();
   ColumnPtr out = std::move(col_);
   col_ = nullptr;
   return out;
