@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
   auto* ingest = app.add_subcommand("ingest", "Load Windows logs (EVTX, JSON lines, CSV) into a workspace");
   ingest->add_option("--workspace", iopt.workspace, "Workspace folder (created if missing)")->required();
   ingest->add_flag("--windows-event", iopt.windows_event, "Also fill WindowsEvent (as the Azure Monitor Agent does)");
-  ingest->add_option("--publish-rows", iopt.publish_rows, "Rows gathered before they are published (made durable and visible)");
+  ingest->add_option("--publish-rows", iopt.publish_rows, "Rows of one table gathered before they are published (made durable and visible)");
   ingest->add_flag("-v,--verbose", iopt.verbose, "Print a line each time rows are published");
   ingest->add_option("paths", iopt.paths, "Files and folders (folders are read recursively)")->required();
 

@@ -20,7 +20,7 @@ struct IngestCommandOptions {
   std::string workspace;
   std::vector<std::string> paths;  // files and folders (recursed)
   bool windows_event = false;      // also route every event to WindowsEvent
-  size_t publish_rows = 256 * 1024;  // rows gathered before they are published as extents
+  size_t publish_rows = 256 * 1024;  // rows of one table gathered before they are published as an extent
   bool verbose = false;            // a line per publication: "published TABLE ROWS"
 };
 // Loads log files (EVTX, JSON lines, CSV; detected from their bytes) into the Log Analytics

@@ -9,7 +9,6 @@ WorkspaceLoader::WorkspaceLoader(storage::Workspace& workspace, MappingOptions m
           [this](const std::string& table, const TableSchema& schema, Batch batch) {
             Table& t = pending_[table];
             t.schema = schema;
-            pending_rows_ += batch.rows;
             t.batches.push_back(std::move(batch));
           },
           mapping),
@@ -31,13 +30,13 @@ IngestFileResult WorkspaceLoader::load(const std::string& path) {
   // A file's last partial batches go with it: a publication never holds part of a file's tail
   // that a later publication would complete.
   mapper_.finish();
-  if (pending_rows_ >= options_.publish_rows) hand_over();
+  hand_over(options_.publish_rows);
   return r;
 }
 
 void WorkspaceLoader::finish() {
   mapper_.finish();
-  if (pending_rows_ > 0) hand_over();
+  hand_over(1);
   std::unique_lock lock(mu_);
   changed_.wait(lock, [&] { return (queue_.empty() && !writing_) || error_; });
   lock.unlock();
@@ -49,7 +48,19 @@ std::map<std::string, uint64_t> WorkspaceLoader::published_rows() const {
   return published_;
 }
 
-void WorkspaceLoader::hand_over() {
+void WorkspaceLoader::hand_over(size_t min_rows) {
+  // Each table goes once it has `min_rows` rows of its own, so that what a publication writes is
+  // an extent the merge policy leaves alone (a table's share of a publication counted over every
+  // table would be a small extent, merged and so written twice).
+  Publication ready;
+  for (auto it = pending_.begin(); it != pending_.end();) {
+    if (it->second.row_count() >= min_rows) {
+      ready.insert(pending_.extract(it++));
+    } else {
+      ++it;
+    }
+  }
+  if (ready.empty()) return;
   std::unique_lock lock(mu_);
   // One publication waits at most: mapping pauses while the writer is behind.
   changed_.wait(lock, [&] { return queue_.empty() || error_; });
@@ -57,9 +68,7 @@ void WorkspaceLoader::hand_over() {
     lock.unlock();
     rethrow_error();
   }
-  queue_.push_back(std::move(pending_));
-  pending_.clear();
-  pending_rows_ = 0;
+  queue_.push_back(std::move(ready));
   lock.unlock();
   changed_.notify_all();
 }

@@ -25,7 +25,8 @@
 namespace huntdb::ingest {
 
 struct LoaderOptions {
-  // Rows gathered before they are handed over to be published (made durable and visible).
+  // Rows of one table gathered before they are handed over to be published (made durable and
+  // visible); the storage's merge policy leaves extents of this size alone.
   size_t publish_rows = 256 * 1024;
   // Called on the publishing thread once `rows` rows of `table` are durable in the workspace.
   std::function<void(const std::string& table, uint64_t rows)> on_published;
@@ -51,14 +52,14 @@ class WorkspaceLoader {
 
  private:
   using Publication = std::map<std::string, Table>;
-  void hand_over();
+  // Hands the tables with at least `min_rows` pending rows over to the publisher.
+  void hand_over(size_t min_rows);
   void publish_loop();
   void rethrow_error();
 
   storage::Workspace& workspace_;
   LoaderOptions options_;
   Publication pending_;  // the mapping thread's batches, not yet handed over
-  size_t pending_rows_ = 0;
   TableMapper mapper_;
 
   mutable std::mutex mu_;
