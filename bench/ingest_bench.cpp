@@ -68,15 +68,15 @@ uint64_t ingest_dropping_batches(const std::vector<std::string>& paths) {
 }
 
 // Loads every file into a new workspace in `dir` as `huntdb ingest` does (WorkspaceLoader:
-// mapping on this thread, publishing every 256K rows on another, small extents merged
-// at the end).
+// files mapped on every core, each table published every 256K rows on another thread, small
+// extents merged at the end).
 uint64_t ingest_into_workspace(const std::vector<std::string>& paths, const std::string& dir) {
   fs::remove_all(dir);
   auto ws = storage::Workspace::open(dir);
   uint64_t records = 0;
   {
     WorkspaceLoader loader(*ws);
-    for (const auto& p : paths) records += loader.load(p).records;
+    for (const auto& r : loader.load_files(paths)) records += r.records;
     loader.finish();
   }
   ws->merge();  // as `huntdb ingest` ends: the small extents of the last files merged

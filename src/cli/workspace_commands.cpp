@@ -110,22 +110,25 @@ int run_ingest(const IngestCommandOptions& opt, std::ostream& out, std::ostream&
   std::vector<ingest::QuarantinedRecord> rejected;
   try {
     ingest::WorkspaceLoader loader(*ws, mapping, loading);
-    for (size_t i = 0; i < files.size(); ++i) {
-      ingest::IngestFileResult r = loader.load(files[i]);
+    size_t files_done = 0;
+    // Files are mapped on every core; each one reports here as it is done.
+    auto results = loader.load_files(files, [&](size_t i, const ingest::IngestFileResult& r) {
       records += r.records;
       done_bytes += std::filesystem::file_size(files[i]);
-      if (!r.error.empty()) failed_files.push_back(files[i] + ": " + r.error);
+      ++files_done;
       if (terminal) {
         double secs = std::max(seconds_since(started), 1e-6);
         double rate = static_cast<double>(done_bytes) / secs;
         double eta = rate > 0 ? static_cast<double>(total_bytes - done_bytes) / rate : 0;
         err << fmt::format("\r[{:>3}%] {}/{} files, {} records, {:.0f} records/s, {:.1f}/{:.1f} MB, ETA {:.0f} s   ",
-                           total_bytes ? 100 * done_bytes / total_bytes : 100, i + 1, files.size(), records,
+                           total_bytes ? 100 * done_bytes / total_bytes : 100, files_done, files.size(), records,
                            static_cast<double>(records) / secs, static_cast<double>(done_bytes) / 1e6,
                            static_cast<double>(total_bytes) / 1e6, eta)
             << std::flush;
       }
-    }
+    });
+    for (size_t i = 0; i < files.size(); ++i)
+      if (!results[i].error.empty()) failed_files.push_back(files[i] + ": " + results[i].error);
     loader.finish();
     rows_per_table = loader.published_rows();
     rejected = loader.quarantine().records();

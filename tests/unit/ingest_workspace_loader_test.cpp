@@ -68,6 +68,51 @@ TEST(WorkspaceLoader, PublishesEveryMappedRowInSmallPublications) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(WorkspaceLoader, FilesMappedOnSeveralThreadsLandAsWhenMappedOneByOne) {
+  if (!have_data()) GTEST_SKIP();
+  const std::string kGoodLine =
+      R"({"EventID":4688,"Channel":"Security","Hostname":"ws1","TimeCreated":"2020-10-19T03:30:41.104Z"})";
+  std::vector<std::string> files = {
+      data_path("json/cmd_psexec_lsa_secrets_dump_2020-10-1903305471.json"),
+      write_temp("loader_bad_lines.jsonl", kGoodLine + "\nnot json\n{\"EventID\":\"x\"}\n"),
+      data_path("json/psh_lsass_memory_dump_comsvcs_2020-10-18T19500924.json"),
+      data_path("json/cmd_process_herpaderping_mimiexplorer_2020-10-2623583501.json"),
+      write_temp("loader_bad_line.jsonl", kGoodLine + "\n[1,2]\n")};
+  auto load = [&](bool parallel, std::vector<std::string>& rejected, std::vector<uint64_t>& records) {
+    std::string dir = fresh_dir(parallel ? "huntdb_loader_parallel" : "huntdb_loader_serial");
+    std::map<std::string, uint64_t> stored;
+    {
+      auto ws = storage::Workspace::open(dir);
+      LoaderOptions options;
+      options.publish_rows = 100;
+      options.mapping_threads = 3;
+      WorkspaceLoader loader(*ws, {}, options);
+      if (parallel) {
+        size_t calls = 0;
+        for (const auto& r : loader.load_files(files, [&](size_t, const IngestFileResult&) { ++calls; }))
+          records.push_back(r.records);
+        EXPECT_EQ(calls, files.size());
+      } else {
+        for (const auto& f : files) records.push_back(loader.load(f).records);
+      }
+      loader.finish();
+      for (const auto& q : loader.quarantine().records()) rejected.push_back(format_quarantined(q));
+      stored = loader.published_rows();
+      for (const auto& [table, rows] : stored) EXPECT_EQ(stored_rows(*ws, table), rows) << table;
+    }
+    std::filesystem::remove_all(dir);
+    return stored;
+  };
+  std::vector<std::string> serial_rejected, parallel_rejected;
+  std::vector<uint64_t> serial_records, parallel_records;
+  auto serial = load(false, serial_rejected, serial_records);
+  auto parallel = load(true, parallel_rejected, parallel_records);
+  EXPECT_EQ(parallel, serial);
+  EXPECT_EQ(parallel_records, serial_records);  // per file, in the order given
+  EXPECT_EQ(parallel_rejected, serial_rejected);  // in the order of the files
+  EXPECT_EQ(serial_rejected.size(), 3u);
+}
+
 TEST(WorkspaceLoader, AFailedPublicationStopsTheLoadWithItsError) {
   std::string line = R"({"EventID":4688,"Channel":"Security","Hostname":"ws1","TimeCreated":"2020-10-19T03:30:41.104Z"})";
   std::string path = write_temp("loader_one.jsonl", line + "\n");

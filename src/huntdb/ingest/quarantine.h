@@ -31,6 +31,12 @@ class Quarantine {
     else
       ++dropped_;
   }
+  // Adds the records another list holds (and its count of those it dropped), emptying it.
+  void absorb(Quarantine&& other) {
+    for (auto& r : other.kept_) add(std::move(r.file), r.offset, r.line, std::move(r.reason));
+    dropped_ += other.dropped_;
+    other = Quarantine();
+  }
   const std::vector<QuarantinedRecord>& records() const { return kept_; }
   size_t count() const { return kept_.size() + dropped_; }
   bool empty() const { return count() == 0; }

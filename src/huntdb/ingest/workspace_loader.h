@@ -1,11 +1,12 @@
 // Loads log files into a workspace with parsing and storing overlapped: files are read and mapped
-// on the calling thread while a second thread publishes the batches gathered so far (extent
-// encoding, term indexes, zstd, fsync, manifest swap). Publications happen in order, one at a
-// time; at most one more waits while one is written, so memory stays bounded.
+// (on the calling thread with load(), on every core with load_files()) while another thread
+// publishes the batches gathered so far (extent encoding, term indexes, zstd, fsync, manifest
+// swap). Publications happen in order, one at a time; at most one more waits while one is
+// written, so memory stays bounded.
 //
 //   WorkspaceLoader loader(*ws, mapping, {.publish_rows = 256 * 1024});
-//   for (const auto& f : files) loader.load(f);   // may rethrow a StorageError of a publication
-//   loader.finish();                              // publishes the rest and waits for it
+//   loader.load_files(files);   // may rethrow a StorageError of a publication
+//   loader.finish();            // publishes the rest and waits for it
 #pragma once
 
 #include <condition_variable>
@@ -28,6 +29,8 @@ struct LoaderOptions {
   // Rows of one table gathered before they are handed over to be published (made durable and
   // visible); the storage's merge policy leaves extents of this size alone.
   size_t publish_rows = 256 * 1024;
+  // Threads load_files() maps files on (0: one per core).
+  unsigned mapping_threads = 0;
   // Called on the publishing thread once `rows` rows of `table` are durable in the workspace.
   std::function<void(const std::string& table, uint64_t rows)> on_published;
 };
@@ -43,24 +46,38 @@ class WorkspaceLoader {
   // Maps one file; hands the gathered batches over once publish_rows are pending. Rethrows the
   // error of an earlier publication (nothing is published after one fails).
   IngestFileResult load(const std::string& path);
+  // Maps the files on several threads at once, each file whole on one of them, and returns their
+  // results in the order given; `on_file` hears of each file as it is done (one call at a time).
+  // Quarantined records are kept in the order of the files. Rethrows as load() does.
+  std::vector<IngestFileResult> load_files(
+      const std::vector<std::string>& paths,
+      const std::function<void(size_t index, const IngestFileResult& result)>& on_file = {});
   // Publishes the rest and waits until everything is durable; rethrows a publication's error.
   void finish();
 
-  Quarantine& quarantine() { return mapper_.quarantine(); }
+  Quarantine& quarantine() { return main_.mapper.quarantine(); }
   // Rows published per table (complete once finish() returned).
   std::map<std::string, uint64_t> published_rows() const;
 
  private:
   using Publication = std::map<std::string, Table>;
-  // Hands the tables with at least `min_rows` pending rows over to the publisher.
-  void hand_over(size_t min_rows);
+  // A mapper and the batches it gathered, not yet handed over.
+  struct Mapping {
+    Mapping(MappingOptions options);
+    Publication pending;
+    TableMapper mapper;
+  };
+  // Maps one file with `m`, then hands over what is ready.
+  IngestFileResult load_with(Mapping& m, const std::string& path);
+  // Hands the tables of `pending` with at least `min_rows` rows over to the publisher.
+  void hand_over(Publication& pending, size_t min_rows);
   void publish_loop();
   void rethrow_error();
 
   storage::Workspace& workspace_;
   LoaderOptions options_;
-  Publication pending_;  // the mapping thread's batches, not yet handed over
-  TableMapper mapper_;
+  MappingOptions mapping_options_;
+  Mapping main_;  // load()'s; the others' leftovers join it
 
   mutable std::mutex mu_;
   std::condition_variable changed_;
