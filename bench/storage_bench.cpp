@@ -1,11 +1,17 @@
 // Storage rates on 1M SecurityEvent-like rows (bench/security_events.h): appending them to a
 // workspace on the real filesystem (extent encoding, zstd, fsync, manifest swap), reading all
-// their columns back, and the bytes on disk per row.
+// their columns back, and the bytes on disk per row. BM_TermIndexBuild times the term index
+// builder alone over the string columns of the JSON samples in ../shared/data/json.
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
+#include "huntdb/common/string_map.h"
+#include "huntdb/ingest/table_collector.h"
+#include "huntdb/ingest/table_mapper.h"
+#include "huntdb/storage/term_index.h"
 #include "huntdb/storage/workspace.h"
 #include "security_events.h"
 
@@ -91,6 +97,78 @@ void BM_StorageReadOneColumn(benchmark::State& state) {
   std::filesystem::remove_all(dir);
 }
 BENCHMARK(BM_StorageReadOneColumn)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The distinct values of one string column of one table, with the rows holding each: what the
+// extent writer hands the term index builder.
+struct DistinctValues {
+  std::vector<std::pair<std::string, uint64_t>> values;
+  uint64_t rows = 0;
+};
+
+// Every string column of every table the JSON samples map to (as `huntdb ingest` maps them; the
+// samples make one extent per table).
+const std::vector<DistinctValues>& json_sample_columns() {
+  static const std::vector<DistinctValues> columns = [] {
+    std::vector<std::filesystem::path> paths;
+    std::filesystem::path root = std::filesystem::path(HUNTDB_SHARED_DIR) / "data" / "json";
+    if (std::filesystem::is_directory(root))
+      for (const auto& e : std::filesystem::recursive_directory_iterator(root))
+        if (e.is_regular_file() && e.path().extension() == ".json") paths.push_back(e.path());
+    std::sort(paths.begin(), paths.end());
+    ingest::TableCollector collector;
+    ingest::TableMapper mapper(collector.sink());
+    for (const auto& p : paths) ingest::ingest_file(p.string(), mapper);
+    mapper.finish();
+    std::vector<DistinctValues> out;
+    for (const auto& [name, table] : collector.tables()) {
+      for (size_t c = 0; c < table->schema.columns.size(); ++c) {
+        if (table->schema.columns[c].type != ScalarType::String) continue;
+        StringMap<uint64_t> counts;
+        DistinctValues d;
+        for (const auto& b : table->batches) {
+          const Column& col = *b.columns[c];
+          for (size_t i = 0; i < col.size(); ++i) ++counts[std::string(col.string_at(i))];
+          d.rows += b.rows;
+        }
+        d.values.assign(counts.begin(), counts.end());
+        std::sort(d.values.begin(), d.values.end());
+        out.push_back(std::move(d));
+      }
+    }
+    return out;
+  }();
+  return columns;
+}
+
+void BM_TermIndexBuild(benchmark::State& state) {
+  const auto& columns = json_sample_columns();
+  if (columns.empty()) return state.SkipWithError("no sample files in ../shared/data/json");
+  uint64_t bytes = 0, terms = 0;
+  for (const auto& col : columns)
+    for (const auto& [v, n] : col.values) {
+      bytes += v.size();
+      storage::for_each_term(v, [&](std::string_view t, bool) { terms += t.size() >= storage::kMinTermLength; });
+    }
+  size_t index_bytes = 0, bloom_columns = 0;
+  for (auto _ : state) {
+    index_bytes = 0;
+    bloom_columns = 0;
+    for (const auto& col : columns) {
+      storage::TermIndexBuilder b;
+      for (const auto& [v, n] : col.values) b.add(v, n);
+      std::string index = b.finish(col.rows);
+      index_bytes += index.size();
+      bloom_columns += index[0] == 2;
+    }
+    benchmark::DoNotOptimize(index_bytes);
+  }
+  state.counters["bloom columns"] = static_cast<double>(bloom_columns);
+  state.counters["columns"] = static_cast<double>(columns.size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["terms/s"] = benchmark::Counter(static_cast<double>(terms), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["index bytes"] = static_cast<double>(index_bytes);
+}
+BENCHMARK(BM_TermIndexBuild)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace huntdb::bench

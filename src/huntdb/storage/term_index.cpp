@@ -8,14 +8,12 @@
 #endif
 
 #include "huntdb/storage/byte_buffer.h"
+#include "huntdb/storage/term_hash.h"
 
 namespace huntdb::storage {
 
 namespace {
 
-// Beyond this many distinct terms a column gets no index at all (every answer "may"), which
-// bounds the memory an extent of unique free text can take while it is written.
-constexpr size_t kMaxIndexedTerms = 4 * 1024 * 1024;
 constexpr double kBloomBitsPerKey = 10;  // ~1% false positives with 7 probes
 
 enum class Form : uint8_t { None = 0, Exact = 1, Bloom = 2 };
@@ -44,25 +42,6 @@ void lower_ascii(std::string_view in, std::string& out) {
     dst[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
   }
 }
-
-// A hash that is the same in every process (the filter is stored on disk): FNV-1a, then
-// splitmix64's finalizer to spread the bits. Prefix keys are hashed with another seed so that
-// a prefix never collides with the equal full term on purpose.
-uint64_t stable_hash(std::string_view s, uint64_t seed) {
-  uint64_t h = 14695981039346656037ULL ^ seed;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ULL;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebULL;
-  h ^= h >> 31;
-  return h;
-}
-constexpr uint64_t kTermSeed = 0;
-constexpr uint64_t kPrefixSeed = 0x9e3779b97f4a7c15ULL;
 
 }  // namespace
 
@@ -148,9 +127,9 @@ std::string TermIndexBuilder::finish(uint64_t total_rows) {
   keys.reserve(terms_.size() * 3);
   for (const auto& entry : terms_) {
     std::string_view t = entry.first;
-    keys.push_back(stable_hash(t, kTermSeed));
+    keys.push_back(term_hash(t, kTermSeed));
     for (size_t len = kMinTermLength; len <= std::min(t.size(), kBloomPrefixMax); ++len)
-      keys.push_back(stable_hash(t.substr(0, len), kPrefixSeed));
+      keys.push_back(term_hash(t.substr(0, len), kPrefixSeed));
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -229,7 +208,7 @@ bool TermIndex::may_contain_term(std::string_view term) const {
   if (term.size() < kMinTermLength) return true;
   std::string lower;
   lower_ascii(term, lower);
-  if (!exact_) return bloom_test(stable_hash(lower, kTermSeed));
+  if (!exact_) return bloom_test(term_hash(lower, kTermSeed));
   auto it = std::lower_bound(terms_.begin(), terms_.end(), lower,
                              [](const auto& e, const std::string& t) { return e.first < t; });
   return it != terms_.end() && it->first == lower;
@@ -239,7 +218,7 @@ bool TermIndex::may_contain_prefix(std::string_view prefix) const {
   if (prefix.size() < kMinTermLength) return true;
   std::string lower;
   lower_ascii(prefix, lower);
-  if (!exact_) return bloom_test(stable_hash(std::string_view(lower).substr(0, kBloomPrefixMax), kPrefixSeed));
+  if (!exact_) return bloom_test(term_hash(std::string_view(lower).substr(0, kBloomPrefixMax), kPrefixSeed));
   auto it = std::lower_bound(terms_.begin(), terms_.end(), lower,
                              [](const auto& e, const std::string& t) { return e.first < t; });
   return it != terms_.end() && std::string_view(it->first).starts_with(lower);

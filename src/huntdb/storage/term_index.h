@@ -29,6 +29,9 @@ namespace huntdb::storage {
 
 inline constexpr size_t kMinTermLength = 3;
 inline constexpr size_t kMaxExactTerms = 64 * 1024;
+// Beyond this many distinct terms a column gets no index at all (every answer "may"), which
+// bounds the memory an extent of unique free text can take while it is written.
+inline constexpr size_t kMaxIndexedTerms = 4 * 1024 * 1024;
 inline constexpr size_t kBloomPrefixMax = 6;
 
 inline bool is_ascii_alnum(unsigned char c) {
