@@ -106,6 +106,7 @@ class TermIndexBuilder {
   uint32_t value_id_ = 0;             // add() calls so far (numbering restarts when it wraps)
   ExactTermTable exact_;              // lower-cased term -> rows holding it as a strict term
   BloomTermSet bloom_terms_;          // the distinct terms, past the exact list
+  WordSet bloom_prefixes_;            // the longest prefix (up to kBloomPrefixMax) of each of them
   std::vector<uint64_t> bloom_keys_;  // their filter keys (term and prefix hashes), with repeats
   std::vector<unsigned char> lower_;  // the current value lower-cased, padded for word loads
   std::vector<uint64_t> alnum_;       // its letters and digits, 64 bytes a word, and a zero word

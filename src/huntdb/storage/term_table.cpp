@@ -50,4 +50,21 @@ void BloomTermSet::release() {
   size_ = 0;
 }
 
+void WordSet::grow() {
+  std::vector<uint64_t> old(slots_.size() * 2);
+  old.swap(slots_);
+  size_t mask = slots_.size() - 1;
+  for (uint64_t w : old) {
+    if (w == 0) continue;
+    size_t i = term_table_detail::short_term_hash(w, 0) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = w;
+  }
+}
+
+void WordSet::release() {
+  std::vector<uint64_t>().swap(slots_);
+  size_ = 0;
+}
+
 }  // namespace huntdb::storage

@@ -194,4 +194,35 @@ class BloomTermSet {
   size_t size_ = 0;
 };
 
+// A set of nonzero 64-bit values (the lower-cased first bytes of terms, with their length).
+class WordSet {
+ public:
+  WordSet() : slots_(kInitialSlots) {}
+
+  // True when w is new.
+  bool add(uint64_t w) {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = term_table_detail::short_term_hash(w, 0) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == 0) {
+        if ((size_ + 1) * 4 > slots_.size() * 3) {
+          grow();
+          return add(w);
+        }
+        ++size_;
+        slots_[i] = w;
+        return true;
+      }
+      if (slots_[i] == w) return false;
+    }
+  }
+  void release();
+
+ private:
+  static constexpr size_t kInitialSlots = 1024;
+  void grow();
+
+  std::vector<uint64_t> slots_;
+  size_t size_ = 0;
+};
+
 }  // namespace huntdb::storage
