@@ -2,7 +2,7 @@
 
 #include <zstd.h>
 
-#include <vector>
+#include <memory>
 
 #include "huntdb/storage/storage_error.h"
 
@@ -15,7 +15,9 @@ namespace {
 // the same either way.
 struct ThreadCompressor {
   ZSTD_CCtx* context = ZSTD_createCCtx();
-  std::vector<char> scratch;  // room for the worst case, so no output string is sized for it
+  // Room for the worst case, so no output string is sized for it; never zero-filled.
+  std::unique_ptr<char[]> scratch;
+  size_t scratch_size = 0;
   ~ThreadCompressor() { ZSTD_freeCCtx(context); }
 };
 
@@ -25,12 +27,18 @@ std::string zstd_compress(std::string_view raw, int level) {
   thread_local ThreadCompressor compressor;
   if (!compressor.context) throw StorageError("zstd compression failed: out of memory");
   size_t bound = ZSTD_compressBound(raw.size());
-  if (compressor.scratch.size() < bound) compressor.scratch.resize(bound);
-  size_t n = ZSTD_compressCCtx(compressor.context, compressor.scratch.data(), bound, raw.data(), raw.size(), level);
+  if (compressor.scratch_size < bound) {
+    compressor.scratch.reset(new char[bound]);
+    compressor.scratch_size = bound;
+  }
+  size_t n = ZSTD_compressCCtx(compressor.context, compressor.scratch.get(), bound, raw.data(), raw.size(), level);
   if (ZSTD_isError(n)) throw StorageError(std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
-  std::string out(compressor.scratch.data(), n);
+  std::string out(compressor.scratch.get(), n);
   // A huge chunk's scratch is not kept for the thread's life.
-  if (compressor.scratch.size() > (64u << 20)) std::vector<char>().swap(compressor.scratch);
+  if (compressor.scratch_size > (64u << 20)) {
+    compressor.scratch.reset();
+    compressor.scratch_size = 0;
+  }
   return out;
 }
 
