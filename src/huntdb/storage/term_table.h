@@ -149,7 +149,6 @@ class ExactTermTable {
 
 class BloomTermSet {
  public:
-  BloomTermSet() : slots_(kInitialSlots) {}
 
   // Adds a term of at most 16 bytes, as its words; true when it is new.
   bool add_short(uint64_t w0, uint64_t w1) { return add(w0, w1, term_table_detail::short_term_hash(w0, w1)); }
@@ -171,6 +170,7 @@ class BloomTermSet {
   static constexpr size_t kInitialSlots = 1024;
 
   bool add(uint64_t k0, uint64_t k1, uint64_t h) {
+    if (slots_.empty()) slots_.resize(kInitialSlots);  // most columns never need the set
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
@@ -197,10 +197,9 @@ class BloomTermSet {
 // A set of nonzero 64-bit values (the lower-cased first bytes of terms, with their length).
 class WordSet {
  public:
-  WordSet() : slots_(kInitialSlots) {}
-
   // True when w is new.
   bool add(uint64_t w) {
+    if (slots_.empty()) slots_.resize(kInitialSlots);  // most columns never need the set
     size_t mask = slots_.size() - 1;
     for (size_t i = term_table_detail::short_term_hash(w, 0) & mask;; i = (i + 1) & mask) {
       if (slots_[i] == 0) {
