@@ -8,6 +8,7 @@
 #include <random>
 
 #include "huntdb/functions/kernels/text_search.h"
+#include "huntdb/common/string_map.h"
 #include "huntdb/storage/term_index.h"
 
 namespace huntdb::storage {

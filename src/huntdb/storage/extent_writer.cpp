@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "huntdb/common/string_map.h"
 #include "huntdb/storage/byte_buffer.h"
 #include "huntdb/storage/encodings.h"
 #include "huntdb/storage/term_index.h"
@@ -218,6 +219,22 @@ EncodedColumn encode_strings(std::span<const ColumnPtr> parts, uint64_t rows) {
   std::vector<std::string_view> distinct;
   std::vector<uint64_t> counts;
   std::vector<uint32_t> codes(rows);
+  // Room for every value the parts can hold, so the map never grows: growing rehashes every
+  // value seen so far, and values of free text are long.
+  size_t most_distinct = 0;
+  const Column* counted_dict = nullptr;
+  for (const auto& p : parts) {
+    if (p->is_dictionary()) {
+      if (&p->dictionary() != counted_dict) most_distinct += p->dictionary().size();
+      counted_dict = &p->dictionary();
+    } else {
+      most_distinct += p->is_constant() ? 1 : p->size();
+    }
+  }
+  most_distinct = std::min<size_t>(most_distinct, rows);
+  codes_of.reserve(most_distinct);
+  distinct.reserve(most_distinct);
+  counts.reserve(most_distinct);
   auto code_of = [&](std::string_view s) {
     auto [it, inserted] = codes_of.try_emplace(s, static_cast<uint32_t>(distinct.size()));
     if (inserted) {
@@ -277,6 +294,9 @@ EncodedColumn encode_strings(std::span<const ColumnPtr> parts, uint64_t rows) {
     std::vector<int64_t> lengths(count);
     size_t total = 0;
     for (size_t i = 0; i < count; ++i) total += (lengths[i] = static_cast<int64_t>(at(i).size()));
+    // The bytes are appended value by value: room for all of them (and the lengths, at most 8
+    // bytes each) at once, rather than copying what is there at every doubling.
+    out.bytes().reserve(out.size() + 32 + count * 8 + total);
     encode_ints(out, lengths);
     out.varint(total);
     for (size_t i = 0; i < count; ++i) out.raw(at(i).data(), at(i).size());

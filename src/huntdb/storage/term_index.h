@@ -23,12 +23,15 @@
 #include <string_view>
 #include <vector>
 
-#include "huntdb/common/string_map.h"
+#include "huntdb/storage/term_table.h"
 
 namespace huntdb::storage {
 
 inline constexpr size_t kMinTermLength = 3;
 inline constexpr size_t kMaxExactTerms = 64 * 1024;
+// Beyond this many distinct terms a column gets no index at all (every answer "may"), which
+// bounds the memory an extent of unique free text can take while it is written.
+inline constexpr size_t kMaxIndexedTerms = 4 * 1024 * 1024;
 inline constexpr size_t kBloomPrefixMax = 6;
 
 inline bool is_ascii_alnum(unsigned char c) {
@@ -82,21 +85,31 @@ void for_each_term(std::string_view text, F&& f) {
 std::vector<std::string> terms_required_by_has(std::string_view needle);
 
 // Builds the index of one column of one extent: add every distinct value with the number of
-// rows holding it, then serialize.
+// rows holding it, then serialize. Each value is lower-cased and split into terms in one pass;
+// each term is one lookup in a table keyed by its bytes (term_table.h). Past kMaxExactTerms
+// distinct terms only the bloom filter's keys are kept, past kMaxIndexedTerms nothing.
 class TermIndexBuilder {
  public:
   void add(std::string_view value, uint64_t rows);
   std::string finish(uint64_t total_rows);
 
  private:
-  struct TermRows {
-    uint64_t rows = 0;        // rows holding the term as a strict term
-    uint64_t last_value = 0;  // the add() that saw the term last (1-based), so a value counts once
-    bool counted = false;     // whether that add() has counted its rows already
-  };
-  StringMap<TermRows> terms_;  // lower-cased term -> its rows
-  uint64_t values_ = 0;        // add() calls so far
-  std::string lower_;          // the current value, lower-cased
+  enum class Phase : uint8_t { Exact, Bloom, None };
+  void add_exact(const unsigned char* term, size_t len, bool strict, uint64_t rows);
+  void add_to_bloom(const unsigned char* term, size_t len);
+  void add_bloom_keys(const unsigned char* term, size_t len, uint64_t term_key);
+  void switch_to_bloom();
+  std::string finish_exact(uint64_t total_rows);
+  std::string finish_bloom(uint64_t total_rows);
+
+  Phase phase_ = Phase::Exact;
+  uint32_t value_id_ = 0;             // add() calls so far (numbering restarts when it wraps)
+  ExactTermTable exact_;              // lower-cased term -> rows holding it as a strict term
+  BloomTermSet bloom_terms_;          // the distinct terms, past the exact list
+  WordSet bloom_prefixes_;            // the longest prefix (up to kBloomPrefixMax) of each of them
+  std::vector<uint64_t> bloom_keys_;  // their filter keys (term and prefix hashes), with repeats
+  std::vector<unsigned char> lower_;  // the current value lower-cased, padded for word loads
+  std::vector<uint64_t> alnum_;       // its letters and digits, 64 bytes a word, and a zero word
 };
 
 class TermIndex {

@@ -2,21 +2,14 @@
 
 #include <bit>
 
+#include "huntdb/common/splitmix64.h"
+
 namespace huntdb::functions {
 
 namespace {
 
 constexpr uint64_t kMul1 = 0x9E3779B97F4A7C15ull;
 constexpr uint64_t kMul2 = 0xC2B2AE3D27D4EB4Full;
-
-uint64_t finalize(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xBF58476D1CE4E5B9ull;
-  x ^= x >> 27;
-  x *= 0x94D049BB133111EBull;
-  x ^= x >> 31;
-  return x;
-}
 
 void append_bytes(std::string& out, const void* p, size_t n) { out.append(static_cast<const char*>(p), n); }
 
@@ -41,7 +34,7 @@ uint64_t stable_hash(std::string_view bytes) {
     std::memcpy(&k, p, n);
     h = std::rotl(h ^ (k * kMul2), 27) * kMul1;
   }
-  return finalize(h);
+  return splitmix64_finalize(h);
 }
 
 ValueKeys::ValueKeys(const Column& c) : c_(c), type_(c.type()) {
