@@ -1,11 +1,15 @@
 // Extent files (src/huntdb/storage/extent_writer.cpp, extent_reader.cpp, extent_format.cpp):
 // every type and encoding round trips, including nulls, empty strings and dynamic values, in
 // tiny and large extents; a column is read without reading the others; damage is detected.
+#include <map>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "huntdb/storage/extent_reader.h"
 #include "huntdb/storage/extent_writer.h"
 #include "huntdb/storage/fault_env.h"
+#include "huntdb/storage/term_index.h"
 #include "storage_test_util.h"
 
 namespace huntdb::storage {
@@ -64,6 +68,35 @@ TEST(StorageExtent, EncodingsChosenPerColumn) {
   // Timestamps one second apart pack into about a byte per row or less.
   const ColumnMeta& time = r->footer().columns[r->column_index("TimeGenerated")];
   EXPECT_LT(time.size, 5000u);
+}
+
+// Free text is written without looking for repeats once its first rows are nearly all distinct;
+// its term index and statistics must be those of its distinct values with their row counts, as
+// for any other column, and its rows must come back as they were.
+TEST(StorageExtent, MostlyUniqueTextIndexesAsItsDistinctValues) {
+  const size_t rows = 6000;
+  ColumnBuilder b(ScalarType::String);
+  std::map<std::string, uint64_t> counts;
+  for (size_t i = 0; i < rows; ++i) {
+    // Every 7th row repeats an earlier message; every 50th ends in a term only it has (strict).
+    std::string v = i % 7 == 6 ? "Process created: Image C:\\Windows\\cmd.exe Parent explorer.exe"
+                               : "Logon event " + std::to_string(i * 7919) + " for user" + std::to_string(i % 300);
+    if (i % 50 == 0) v += " rare" + std::to_string(i);
+    b.append_string(v);
+    ++counts[v];
+  }
+  std::vector<ColumnPtr> parts = {b.finish()};
+  EncodedColumn e = encode_column(ScalarType::String, parts, rows);
+  EXPECT_EQ(e.encoding, ChunkEncoding::Plain);
+  TermIndexBuilder expected;
+  for (const auto& [value, n] : counts) expected.add(value, n);
+  EXPECT_EQ(e.term_index, expected.finish(rows));
+  ASSERT_TRUE(e.stats.has_range);
+  EXPECT_EQ(e.stats.min.as_string(), counts.begin()->first);
+  EXPECT_EQ(e.stats.max.as_string(), counts.rbegin()->first);
+  auto back = decode_column(ScalarType::String, e.raw, rows, rows);
+  ASSERT_EQ(back.size(), 1u);
+  for (size_t i = 0; i < rows; ++i) ASSERT_EQ(back[0]->string_at(i), parts[0]->string_at(i)) << i;
 }
 
 TEST(StorageExtent, StatisticsPerColumn) {

@@ -8,6 +8,8 @@
 #include <mutex>
 #include <thread>
 
+#include <absl/container/flat_hash_set.h>
+
 #include "huntdb/common/string_map.h"
 #include "huntdb/storage/byte_buffer.h"
 #include "huntdb/storage/encodings.h"
@@ -212,7 +214,71 @@ EncodedColumn encode_dynamics(std::span<const ColumnPtr> parts, uint64_t rows) {
   return e;
 }
 
+// `count` strings (at(i) is the i-th) as their lengths, their total size and their bytes.
+template <class At>
+void write_string_values(ByteWriter& out, size_t count, At at) {
+  std::vector<int64_t> lengths(count);
+  size_t total = 0;
+  for (size_t i = 0; i < count; ++i) total += (lengths[i] = static_cast<int64_t>(at(i).size()));
+  // The bytes are appended value by value: room for all of them (and the lengths, at most 8
+  // bytes each) at once, rather than copying what is there at every doubling.
+  out.bytes().reserve(out.size() + 32 + count * 8 + total);
+  encode_ints(out, lengths);
+  out.varint(total);
+  for (size_t i = 0; i < count; ++i) out.raw(at(i).data(), at(i).size());
+}
+
+// Free text (EventData XML, rendered messages, command lines) is nearly all distinct: finding its
+// repeats means hashing every long value for a dictionary that would not pay. The first
+// kUniqueSample rows of flat parts tell: when nearly all of them are distinct the column is
+// written plain without looking for repeats. (A column that begins unique and repeats later is
+// then written plain where a dictionary would be smaller: a question of size, never of content.)
+constexpr size_t kUniqueSample = 1024;
+
+bool looks_unique(std::span<const ColumnPtr> parts, uint64_t rows) {
+  if (rows < 4 * kUniqueSample) return false;
+  for (const auto& p : parts)
+    if (p->is_dictionary() || p->is_constant()) return false;
+  absl::flat_hash_set<std::string_view, StringHash, StringEq> seen;
+  seen.reserve(kUniqueSample);
+  size_t sampled = 0;
+  for (const auto& p : parts)
+    for (size_t i = 0; i < p->size() && sampled < kUniqueSample; ++i, ++sampled) seen.insert(p->string_at(i));
+  return seen.size() * 10 >= sampled * 9;
+}
+
+// The plain writing of a column that looks unique: its values as they come. The term index gets
+// each row's value with a count of one, which indexes the same as each distinct value with the
+// count of its rows (a term's rows are counted per value added).
+EncodedColumn encode_unique_strings(std::span<const ColumnPtr> parts, uint64_t rows) {
+  EncodedColumn e;
+  std::vector<std::string_view> values;
+  values.reserve(rows);
+  for (const auto& p : parts)
+    for (size_t i = 0; i < p->size(); ++i) values.push_back(p->string_at(i));
+  TermIndexBuilder terms;
+  std::string_view lo = values.front(), hi = values.front();
+  for (std::string_view v : values) {
+    terms.add(v, 1);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  e.term_index = terms.finish(rows);
+  if (lo.size() <= kMaxStatString && hi.size() <= kMaxStatString) {
+    e.stats.has_range = true;
+    e.stats.min = Value::of_string(std::string(lo));
+    e.stats.max = Value::of_string(std::string(hi));
+  }
+  ByteWriter out;
+  e.encoding = ChunkEncoding::Plain;
+  write_header(out, e.encoding, {});
+  write_string_values(out, values.size(), [&](size_t i) { return values[i]; });
+  e.raw = std::move(out.bytes());
+  return e;
+}
+
 EncodedColumn encode_strings(std::span<const ColumnPtr> parts, uint64_t rows) {
+  if (looks_unique(parts, rows)) return encode_unique_strings(parts, rows);
   EncodedColumn e;
   // Distinct values (views into the input, which outlives this call) in order of appearance.
   absl::flat_hash_map<std::string_view, uint32_t, StringHash, StringEq> codes_of;
@@ -290,23 +356,12 @@ EncodedColumn encode_strings(std::span<const ColumnPtr> parts, uint64_t rows) {
   bool dictionary = !distinct.empty() && distinct.size() * 2 <= rows;
   e.encoding = dictionary ? ChunkEncoding::Dictionary : ChunkEncoding::Plain;
   write_header(out, e.encoding, {});
-  auto write_strings = [&](auto count, auto at) {
-    std::vector<int64_t> lengths(count);
-    size_t total = 0;
-    for (size_t i = 0; i < count; ++i) total += (lengths[i] = static_cast<int64_t>(at(i).size()));
-    // The bytes are appended value by value: room for all of them (and the lengths, at most 8
-    // bytes each) at once, rather than copying what is there at every doubling.
-    out.bytes().reserve(out.size() + 32 + count * 8 + total);
-    encode_ints(out, lengths);
-    out.varint(total);
-    for (size_t i = 0; i < count; ++i) out.raw(at(i).data(), at(i).size());
-  };
   if (dictionary) {
-    write_strings(distinct.size(), [&](size_t i) { return distinct[i]; });
+    write_string_values(out, distinct.size(), [&](size_t i) { return distinct[i]; });
     std::vector<int64_t> wide(codes.begin(), codes.end());
     encode_ints(out, wide);
   } else {
-    write_strings(rows, [&](size_t i) { return distinct[codes[i]]; });
+    write_string_values(out, rows, [&](size_t i) { return distinct[codes[i]]; });
   }
   e.raw = std::move(out.bytes());
   return e;
