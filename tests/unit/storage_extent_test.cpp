@@ -94,7 +94,10 @@ TEST(StorageExtent, MostlyUniqueTextIndexesAsItsDistinctValues) {
   ASSERT_TRUE(e.stats.has_range);
   EXPECT_EQ(e.stats.min.as_string(), counts.begin()->first);
   EXPECT_EQ(e.stats.max.as_string(), counts.rbegin()->first);
-  auto back = decode_column(ScalarType::String, e.raw, rows, rows);
+  std::string raw = e.raw;  // the layout, then the values' bytes where they lie
+  for (auto piece : e.raw_tail) raw += piece;
+  EXPECT_EQ(raw.size(), e.raw_size());
+  auto back = decode_column(ScalarType::String, raw, rows, rows);
   ASSERT_EQ(back.size(), 1u);
   for (size_t i = 0; i < rows; ++i) ASSERT_EQ(back[0]->string_at(i), parts[0]->string_at(i)) << i;
 }

@@ -269,11 +269,21 @@ EncodedColumn encode_unique_strings(std::span<const ColumnPtr> parts, uint64_t r
     e.stats.min = Value::of_string(std::string(lo));
     e.stats.max = Value::of_string(std::string(hi));
   }
+  // The plain layout (lengths, total, bytes), with the bytes left in the parts: a flat part's
+  // values lie one after the other in its buffer, so each part is one piece.
   ByteWriter out;
   e.encoding = ChunkEncoding::Plain;
   write_header(out, e.encoding, {});
-  write_string_values(out, values.size(), [&](size_t i) { return values[i]; });
+  std::vector<int64_t> lengths(values.size());
+  size_t total = 0;
+  for (size_t i = 0; i < values.size(); ++i) total += (lengths[i] = static_cast<int64_t>(values[i].size()));
+  encode_ints(out, lengths);
+  out.varint(total);
   e.raw = std::move(out.bytes());
+  for (const auto& p : parts) {
+    auto offsets = p->string_offsets();
+    if (p->size() > 0) e.raw_tail.push_back(p->string_bytes().substr(offsets.front(), offsets.back() - offsets.front()));
+  }
   return e;
 }
 
@@ -369,6 +379,12 @@ EncodedColumn encode_strings(std::span<const ColumnPtr> parts, uint64_t rows) {
 
 }  // namespace
 
+size_t EncodedColumn::raw_size() const {
+  size_t n = raw.size();
+  for (auto piece : raw_tail) n += piece.size();
+  return n;
+}
+
 EncodedColumn encode_column(ScalarType type, std::span<const ColumnPtr> parts, uint64_t rows) {
   switch (type) {
     case ScalarType::Bool:
@@ -401,8 +417,14 @@ CompressedColumn compress_column(ScalarType type, std::span<const ColumnPtr> par
   EncodedColumn e = encode_column(type, parts, rows);
   CompressedColumn c;
   c.encoding = e.encoding;
-  c.frame = zstd_compress(e.raw);
-  c.raw_size = e.raw.size();
+  if (e.raw_tail.empty()) {
+    c.frame = zstd_compress(e.raw);
+  } else {
+    std::vector<std::string_view> pieces = {e.raw};
+    pieces.insert(pieces.end(), e.raw_tail.begin(), e.raw_tail.end());
+    c.frame = zstd_compress_pieces(pieces);
+  }
+  c.raw_size = e.raw_size();
   c.stats = std::move(e.stats);
   c.term_index = std::move(e.term_index);
   return c;

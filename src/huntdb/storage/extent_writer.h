@@ -19,12 +19,17 @@ struct WrittenExtent {
 WrittenExtent write_extent(WritableFile& file, const TableSchema& schema, std::span<const Batch> batches,
                            int64_t created_ticks);
 
-// One column's chunk before compression (exposed for tests of the encodings' choice).
+// One column's chunk before compression (exposed for tests of the encodings' choice): `raw`,
+// then the bytes `raw_tail` views. Long text is not copied into `raw`: its values' bytes are
+// compressed where they are, in the input columns, which must outlive the EncodedColumn.
 struct EncodedColumn {
   ChunkEncoding encoding = ChunkEncoding::Plain;
   std::string raw;
+  std::vector<std::string_view> raw_tail;
   ColumnStats stats;
   std::string term_index;  // empty unless a string column
+
+  size_t raw_size() const;
 };
 EncodedColumn encode_column(ScalarType type, std::span<const ColumnPtr> parts, uint64_t rows);
 

@@ -15,31 +15,73 @@ namespace {
 // the same either way.
 struct ThreadCompressor {
   ZSTD_CCtx* context = ZSTD_createCCtx();
-  // Room for the worst case, so no output string is sized for it; never zero-filled.
+  // Room for the worst case, so no output string is sized for it; never zero-filled, so the
+  // pages the compressed bytes never reach are never touched.
   std::unique_ptr<char[]> scratch;
   size_t scratch_size = 0;
   ~ThreadCompressor() { ZSTD_freeCCtx(context); }
+
+  char* room(size_t bound) {
+    if (!context) throw StorageError("zstd compression failed: out of memory");
+    if (scratch_size < bound) {
+      scratch.reset(new char[bound]);
+      scratch_size = bound;
+    }
+    return scratch.get();
+  }
+  // The first n bytes of the room as the result. A huge chunk's room is not kept for the
+  // thread's life.
+  std::string result(size_t n) {
+    std::string out(scratch.get(), n);
+    if (scratch_size > (64u << 20)) {
+      scratch.reset();
+      scratch_size = 0;
+    }
+    return out;
+  }
 };
+
+ThreadCompressor& thread_compressor() {
+  thread_local ThreadCompressor compressor;
+  return compressor;
+}
+
+size_t checked(size_t r) {
+  if (ZSTD_isError(r)) throw StorageError(std::string("zstd compression failed: ") + ZSTD_getErrorName(r));
+  return r;
+}
 
 }  // namespace
 
 std::string zstd_compress(std::string_view raw, int level) {
-  thread_local ThreadCompressor compressor;
-  if (!compressor.context) throw StorageError("zstd compression failed: out of memory");
+  ThreadCompressor& c = thread_compressor();
   size_t bound = ZSTD_compressBound(raw.size());
-  if (compressor.scratch_size < bound) {
-    compressor.scratch.reset(new char[bound]);
-    compressor.scratch_size = bound;
+  char* room = c.room(bound);
+  return c.result(checked(ZSTD_compressCCtx(c.context, room, bound, raw.data(), raw.size(), level)));
+}
+
+std::string zstd_compress_pieces(std::span<const std::string_view> pieces, int level) {
+  ThreadCompressor& c = thread_compressor();
+  size_t total = 0;
+  for (auto p : pieces) total += p.size();
+  size_t bound = ZSTD_compressBound(total);
+  char* room = c.room(bound);
+  checked(ZSTD_CCtx_reset(c.context, ZSTD_reset_session_and_parameters));
+  checked(ZSTD_CCtx_setParameter(c.context, ZSTD_c_compressionLevel, level));
+  // The size up front, so the frame header records it as a one-shot compression's does.
+  checked(ZSTD_CCtx_setPledgedSrcSize(c.context, total));
+  ZSTD_outBuffer out{room, bound, 0};
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    ZSTD_inBuffer in{pieces[i].data(), pieces[i].size(), 0};
+    while (in.pos < in.size) {
+      checked(ZSTD_compressStream2(c.context, &out, &in, ZSTD_e_continue));
+      if (out.pos == out.size) throw StorageError("zstd compression failed: output larger than its bound");
+    }
   }
-  size_t n = ZSTD_compressCCtx(compressor.context, compressor.scratch.get(), bound, raw.data(), raw.size(), level);
-  if (ZSTD_isError(n)) throw StorageError(std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
-  std::string out(compressor.scratch.get(), n);
-  // A huge chunk's scratch is not kept for the thread's life.
-  if (compressor.scratch_size > (64u << 20)) {
-    compressor.scratch.reset();
-    compressor.scratch_size = 0;
-  }
-  return out;
+  ZSTD_inBuffer none{nullptr, 0, 0};
+  while (checked(ZSTD_compressStream2(c.context, &out, &none, ZSTD_e_end)) != 0)
+    if (out.pos == out.size) throw StorageError("zstd compression failed: output larger than its bound");
+  return c.result(out.pos);
 }
 
 std::string zstd_decompress(std::span<const uint8_t> frame, uint64_t raw_size) {
