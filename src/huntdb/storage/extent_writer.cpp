@@ -214,6 +214,31 @@ EncodedColumn encode_dynamics(std::span<const ColumnPtr> parts, uint64_t rows) {
   return e;
 }
 
+// A string column's term index and min/max, fed each value once with the rows holding it (or
+// each row with a count of one: a term's rows are counted per value added, so both index alike).
+class StringIndexer {
+ public:
+  void add(std::string_view v, uint64_t rows) {
+    terms_.add(v, rows);
+    if (!any_ || v < lo_) lo_ = v;
+    if (!any_ || v > hi_) hi_ = v;
+    any_ = true;
+  }
+  void finish(EncodedColumn& e, uint64_t rows) {
+    e.term_index = terms_.finish(rows);
+    if (any_ && lo_.size() <= kMaxStatString && hi_.size() <= kMaxStatString) {
+      e.stats.has_range = true;
+      e.stats.min = Value::of_string(std::string(lo_));
+      e.stats.max = Value::of_string(std::string(hi_));
+    }
+  }
+
+ private:
+  TermIndexBuilder terms_;
+  std::string_view lo_, hi_;
+  bool any_ = false;
+};
+
 // `count` strings (at(i) is the i-th) as their lengths, their total size and their bytes.
 template <class At>
 void write_string_values(ByteWriter& out, size_t count, At at) {
@@ -252,31 +277,23 @@ bool looks_unique(std::span<const ColumnPtr> parts, uint64_t rows) {
 // count of its rows (a term's rows are counted per value added).
 EncodedColumn encode_unique_strings(std::span<const ColumnPtr> parts, uint64_t rows) {
   EncodedColumn e;
-  std::vector<std::string_view> values;
-  values.reserve(rows);
+  StringIndexer index;
+  std::vector<int64_t> lengths;
+  lengths.reserve(rows);
+  size_t total = 0;
   for (const auto& p : parts)
-    for (size_t i = 0; i < p->size(); ++i) values.push_back(p->string_at(i));
-  TermIndexBuilder terms;
-  std::string_view lo = values.front(), hi = values.front();
-  for (std::string_view v : values) {
-    terms.add(v, 1);
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  e.term_index = terms.finish(rows);
-  if (lo.size() <= kMaxStatString && hi.size() <= kMaxStatString) {
-    e.stats.has_range = true;
-    e.stats.min = Value::of_string(std::string(lo));
-    e.stats.max = Value::of_string(std::string(hi));
-  }
+    for (size_t i = 0; i < p->size(); ++i) {
+      std::string_view v = p->string_at(i);
+      index.add(v, 1);
+      lengths.push_back(static_cast<int64_t>(v.size()));
+      total += v.size();
+    }
+  index.finish(e, rows);
   // The plain layout (lengths, total, bytes), with the bytes left in the parts: a flat part's
   // values lie one after the other in its buffer, so each part is one piece.
   ByteWriter out;
   e.encoding = ChunkEncoding::Plain;
   write_header(out, e.encoding, {});
-  std::vector<int64_t> lengths(values.size());
-  size_t total = 0;
-  for (size_t i = 0; i < values.size(); ++i) total += (lengths[i] = static_cast<int64_t>(values[i].size()));
   encode_ints(out, lengths);
   out.varint(total);
   e.raw = std::move(out.bytes());
@@ -347,19 +364,9 @@ EncodedColumn encode_strings(std::span<const ColumnPtr> parts, uint64_t rows) {
   }
   for (uint32_t c : codes) ++counts[c];
 
-  TermIndexBuilder terms;
-  std::string_view lo, hi;
-  for (size_t d = 0; d < distinct.size(); ++d) {
-    terms.add(distinct[d], counts[d]);
-    if (d == 0 || distinct[d] < lo) lo = distinct[d];
-    if (d == 0 || distinct[d] > hi) hi = distinct[d];
-  }
-  e.term_index = terms.finish(rows);
-  if (!distinct.empty() && lo.size() <= kMaxStatString && hi.size() <= kMaxStatString) {
-    e.stats.has_range = true;
-    e.stats.min = Value::of_string(std::string(lo));
-    e.stats.max = Value::of_string(std::string(hi));
-  }
+  StringIndexer index;
+  for (size_t d = 0; d < distinct.size(); ++d) index.add(distinct[d], counts[d]);
+  index.finish(e, rows);
 
   ByteWriter out;
   // Repeating values are stored once: a dictionary pays when at most every other row is new.
