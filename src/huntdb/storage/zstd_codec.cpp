@@ -54,10 +54,8 @@ size_t checked(size_t r) {
 }  // namespace
 
 std::string zstd_compress(std::string_view raw, int level) {
-  ThreadCompressor& c = thread_compressor();
-  size_t bound = ZSTD_compressBound(raw.size());
-  char* room = c.room(bound);
-  return c.result(checked(ZSTD_compressCCtx(c.context, room, bound, raw.data(), raw.size(), level)));
+  const std::string_view pieces[] = {raw};
+  return zstd_compress_pieces(pieces, level);
 }
 
 std::string zstd_compress_pieces(std::span<const std::string_view> pieces, int level) {
