@@ -19,7 +19,6 @@ WorkspaceLoader::WorkspaceLoader(storage::Workspace& workspace, MappingOptions m
     : workspace_(workspace),
       options_(std::move(options)),
       mapping_options_(mapping),
-      main_(mapping),
       publisher_([this] { publish_loop(); }) {}
 
 WorkspaceLoader::~WorkspaceLoader() {
@@ -32,10 +31,7 @@ WorkspaceLoader::~WorkspaceLoader() {
   publisher_.join();
 }
 
-IngestFileResult WorkspaceLoader::load(const std::string& path) {
-  rethrow_error();
-  return load_with(main_, path);
-}
+IngestFileResult WorkspaceLoader::load(const std::string& path) { return load_files({path}).front(); }
 
 IngestFileResult WorkspaceLoader::load_with(Mapping& m, const std::string& path) {
   IngestFileResult r = ingest_file(path, m.mapper);
@@ -84,17 +80,16 @@ std::vector<IngestFileResult> WorkspaceLoader::load_files(
   // What each mapper gathered below the publication size waits with load()'s for finish().
   for (auto& m : mappings)
     for (auto& [name, table] : m->pending) {
-      Table& into = main_.pending[name];
+      Table& into = leftovers_[name];
       into.schema = table.schema;
       for (auto& b : table.batches) into.batches.push_back(std::move(b));
     }
-  for (auto& q : rejected) main_.mapper.quarantine().absorb(std::move(q));
+  for (auto& q : rejected) quarantine_.absorb(std::move(q));
   return results;
 }
 
 void WorkspaceLoader::finish() {
-  main_.mapper.finish();
-  hand_over(main_.pending, 1);
+  hand_over(leftovers_, 1);
   std::unique_lock lock(mu_);
   changed_.wait(lock, [&] { return (queue_.empty() && !writing_) || error_; });
   lock.unlock();

@@ -43,19 +43,20 @@ class WorkspaceLoader {
   WorkspaceLoader(const WorkspaceLoader&) = delete;
   WorkspaceLoader& operator=(const WorkspaceLoader&) = delete;
 
-  // Maps one file; hands the gathered batches over once publish_rows are pending. Rethrows the
-  // error of an earlier publication (nothing is published after one fails).
-  IngestFileResult load(const std::string& path);
   // Maps the files on several threads at once, each file whole on one of them, and returns their
   // results in the order given; `on_file` hears of each file as it is done (one call at a time).
-  // Quarantined records are kept in the order of the files. Rethrows as load() does.
+  // A table's batches are handed over once it has publish_rows of them; quarantined records are
+  // kept in the order of the files. Rethrows the error of an earlier publication (nothing is
+  // published after one fails).
   std::vector<IngestFileResult> load_files(
       const std::vector<std::string>& paths,
       const std::function<void(size_t index, const IngestFileResult& result)>& on_file = {});
+  // load_files() of one file.
+  IngestFileResult load(const std::string& path);
   // Publishes the rest and waits until everything is durable; rethrows a publication's error.
   void finish();
 
-  Quarantine& quarantine() { return main_.mapper.quarantine(); }
+  Quarantine& quarantine() { return quarantine_; }
   // Rows published per table (complete once finish() returned).
   std::map<std::string, uint64_t> published_rows() const;
 
@@ -77,7 +78,8 @@ class WorkspaceLoader {
   storage::Workspace& workspace_;
   LoaderOptions options_;
   MappingOptions mapping_options_;
-  Mapping main_;  // load()'s; the others' leftovers join it
+  Publication leftovers_;  // what the mappers gathered below a publication's size, for finish()
+  Quarantine quarantine_;  // every file's rejected records, in the order of the files
 
   mutable std::mutex mu_;
   std::condition_variable changed_;
