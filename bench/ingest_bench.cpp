@@ -19,20 +19,17 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include <benchmark/benchmark.h>
-#include <fmt/format.h>
 #include <simdjson.h>
 
-#include "huntdb/common/read_file.h"
+#include "json_copies.h"
 #include "huntdb/ingest/mapped_file.h"
 #include "huntdb/ingest/table_mapper.h"
 #include "huntdb/ingest/workspace_loader.h"
 #include "huntdb/storage/workspace.h"
-#include "huntdb/types/datetime.h"
 
 namespace {
 
@@ -190,47 +187,13 @@ BENCHMARK(BM_JsonLinesParseOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->
 
 // The JSON samples are 29 MB; a host's logs are more. Loaded 36 times over (1 GB, 517K records:
 // a full publication of Event's 256K rows while the rest is mapped, then the rest) the loader
-// shows its steady state. Each copy is moved k days later (every yyyy-MM-dd date in its text),
-// so that its records differ from the other copies' as the records of a longer log do: copies
-// repeated byte for byte would let every text column's dictionary and term index do 1/36 of
-// the work.
+// shows its steady state; json_copies.h says why each copy is moved k days later.
 constexpr int kWorkspaceRepeats = 36;
-
-// Rewrites every yyyy-MM-dd in `text` as the date `days` later.
-std::string shift_dates(std::string text, int days) {
-  auto digit = [&](size_t i) { return text[i] >= '0' && text[i] <= '9'; };
-  auto number = [&](size_t i, size_t n) {
-    int v = 0;
-    for (size_t k = 0; k < n; ++k) v = v * 10 + (text[i + k] - '0');
-    return v;
-  };
-  for (size_t i = 0; i + 10 <= text.size(); ++i) {
-    if (!(digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && text[i + 4] == '-' && digit(i + 5) &&
-          digit(i + 6) && text[i + 7] == '-' && digit(i + 8) && digit(i + 9)))
-      continue;
-    int64_t day = days_from_civil(number(i, 4), number(i + 5, 2), number(i + 8, 2)) + days;
-    CivilTime c = civil_from_ticks(day * 864000000000LL);
-    std::string date = fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
-    text.replace(i, 10, date);
-    i += 9;
-  }
-  return text;
-}
 
 // The copies, written once per process under the temporary folder and removed at exit.
 struct ShiftedCopies {
   fs::path dir = fs::temp_directory_path() / ("huntdb_ingest_copies_" + std::to_string(::getpid()));
-  std::vector<std::string> paths;
-  ShiftedCopies() {
-    fs::create_directories(dir);
-    for (int k = 0; k < kWorkspaceRepeats; ++k)
-      for (const auto& p : json_files()) {
-        std::string text = read_whole_file(p, nullptr).value_or("");
-        fs::path copy = dir / (std::to_string(k) + "_" + fs::path(p).filename().string());
-        std::ofstream(copy, std::ios::binary) << shift_dates(std::move(text), k);
-        paths.push_back(copy.string());
-      }
-  }
+  std::vector<std::string> paths = bench::write_date_shifted_copies(json_files(), dir.string(), kWorkspaceRepeats);
   ~ShiftedCopies() { fs::remove_all(dir); }
 };
 

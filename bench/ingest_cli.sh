@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `huntdb ingest` end to end (not part of the test run): the Security-Datasets JSON samples of
-# ../shared/data/json copied COPIES times (copy k moved k days later, as BM_IngestJsonLinesWorkspace
-# does, so that the copies' records differ), loaded into a fresh workspace, three rounds. With
+# ../shared/data/json copied COPIES times (bench/json_copies.h: copy k moved k days later, as for
+# BM_IngestJsonLinesWorkspace), loaded into a fresh workspace, three rounds. With
 # HUNTDB_BASELINE=/path/to/another/huntdb the two binaries run alternately in each round, so
 # that both see the same machine.
 #   bench/ingest_cli.sh [COPIES]        (36 by default: 1 GB, 517K records)
@@ -9,25 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 copies="${1:-36}"
 huntdb="$PWD/build/huntdb"
-[ -x "$huntdb" ] || bash scripts/build
+[ -x "$huntdb" ] && [ -x build/bench/huntdb_bench_json_copies ] || bash scripts/build
 data="$(cd .. && pwd)/shared/data/json"
 [ -d "$data" ] || { echo "no samples in $data" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/in"
-node - "$data" "$work/in" "$copies" <<'JS'
-const fs = require('fs'), path = require('path');
-const [src, dst, copies] = process.argv.slice(2);
-const files = fs.readdirSync(src).filter((f) => f.endsWith('.json')).sort();
-for (let k = 0; k < Number(copies); ++k)
-  for (const f of files) {
-    const text = fs.readFileSync(path.join(src, f), 'latin1').replace(/(\d{4})-(\d{2})-(\d{2})/g, (m, y, mo, d) => {
-      const t = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d) + k));
-      return Number.isNaN(t.getTime()) ? m : t.toISOString().slice(0, 10);
-    });
-    fs.writeFileSync(path.join(dst, `${k}_${f}`), text, 'latin1');
-  }
-JS
+build/bench/huntdb_bench_json_copies "$data" "$work/in" "$copies" >/dev/null
 echo "input: $(du -sh "$work/in" | cut -f1) in $(ls "$work/in" | wc -l) files"
 run() {  # name binary
   rm -rf "$work/ws"
