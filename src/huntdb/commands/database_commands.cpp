@@ -22,6 +22,7 @@ Value text(std::string s) { return Value::of_string(std::move(s)); }
 
 // The database's version counts its published changes, as Kusto's does ("v1.<changes>").
 uint64_t changes_of(CommandContext& ctx) { return ctx.workspace.snapshot()->generation; }
+Value version_of(CommandContext& ctx) { return text(fmt::format("v1.{}", changes_of(ctx))); }
 
 // .show version: the columns Kusto returns (BuildTime is null: a build records no time).
 TablePtr version_result() {
@@ -46,7 +47,7 @@ TablePtr databases_result(CommandContext& ctx) {
                       {"DatabaseId", ScalarType::Guid},
                       {"InTransitionTo", ScalarType::String},
                       {"SuspensionState", ScalarType::String}},
-                     {{text(ctx.catalog.database_name), text(ctx.workspace.dir()), text(fmt::format("v1.{}", changes_of(ctx))),
+                     {{text(ctx.catalog.database_name), text(ctx.workspace.dir()), version_of(ctx),
                        Value::of_bool(true), text("ReadWrite"), text(""), Value::null(ScalarType::Bool),
                        Value::null(ScalarType::Guid), text(""), Value::null(ScalarType::String)}});
 }
@@ -82,7 +83,7 @@ TablePtr database_schema_result(CommandContext& ctx) {
   std::string db = catalog.database_name;
   std::vector<ResultRow> rows;
   rows.push_back({text(db), text(""), text(""), text(""), Value::of_bool(false), Value::of_bool(false), text(""),
-                  text(fmt::format("v1.{}", changes_of(ctx)))});
+                  version_of(ctx)});
   for (const auto& name : catalog.table_names()) {
     rows.push_back({text(db), text(name), text(""), text(""), Value::of_bool(true), Value::of_bool(false), text(""), text("")});
     for (const auto& c : catalog.table(name)->columns)
