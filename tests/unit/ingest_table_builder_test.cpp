@@ -143,6 +143,29 @@ TEST(IngestTableBuilder, StringsComposedInPlace) {
   EXPECT_TRUE(b.columns[2]->is_null(1));
 }
 
+TEST(IngestTableBuilder, ABatchEndsOnceAColumnHoldsItsShareOfText) {
+  Sink sink;
+  TableBuilder t("T", schema(), sink.fn());  // 64K rows a batch: text ends them far sooner
+  const std::string value(100 * 1024, 'x');
+  const size_t rows = 300;  // 30 MB of text in all
+  for (size_t i = 0; i < rows; ++i) {
+    t.begin_string(6).append(value);
+    t.end_string(6);
+    t.set_int(2, static_cast<int32_t>(i));
+    t.end_row();
+  }
+  t.flush();
+  ASSERT_GE(sink.batches.size(), 3u);
+  size_t seen = 0;
+  for (const auto& b : sink.batches) {
+    // Checked every 64 rows: a batch ends within 64 rows of passing the bound.
+    EXPECT_LE(b.columns[6]->string_bytes().size(), kMaxBatchStringBytes + 64 * value.size());
+    for (size_t r = 0; r < b.rows; ++r) EXPECT_EQ(b.columns[2]->value_at(r).as_int(), static_cast<int32_t>(seen + r));
+    seen += b.rows;
+  }
+  EXPECT_EQ(seen, rows);
+}
+
 TEST(IngestTableBuilder, DictionaryCodesOfRunsAndRepeats) {
   // Runs of one value take the code of the row before; values that come back after others take
   // their first code: both must decode to the rows as set.
